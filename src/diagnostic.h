@@ -1,0 +1,53 @@
+#pragma once
+// What a rule reports: a rule, a severity, a span of the post and a message.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "source_text.h"
+
+namespace digestlint {
+
+enum class Severity { kInfo, kWarning, kError };
+
+std::string_view SeverityName(Severity severity);
+
+/// Everything about a rule that is declared once: the code users type, the
+/// name they read, how bad a finding is, and a one-line summary.
+struct RuleInfo {
+  std::string_view code;     // "DL201": DL + digits, grouped by area
+  std::string_view name;     // kebab-case alias of the code
+  Severity severity;         // default severity
+  std::string_view summary;  // one line, for `digestlint rules` and docs
+  // True when the finding means the file could not be linted at all
+  // (unreadable, not text, YAML that does not parse): exit status 2.
+  bool input_error = false;
+  // True for rules about the file's bytes, which run even when the file is
+  // not readable text; all other rules run only on text.
+  bool file_rule = false;
+};
+
+struct Diagnostic {
+  const RuleInfo* rule = nullptr;
+  Severity severity = Severity::kError;
+  Span span;
+  std::string message;
+};
+
+/// A diagnostic placed in a file, with positions resolved for output.
+struct LocatedDiagnostic {
+  std::string path;
+  Position start;
+  Position end;  // exclusive: the column just past the span
+  const RuleInfo* rule = nullptr;
+  Severity severity = Severity::kError;
+  std::string message;
+  bool fixable = false;
+  std::string line_text;  // the source line at `start`, for caret output
+};
+
+/// Sorts by path, line, column, then rule code, for deterministic output.
+void SortDiagnostics(std::vector<LocatedDiagnostic>& diagnostics);
+
+}  // namespace digestlint

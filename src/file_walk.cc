@@ -1,0 +1,56 @@
+#include "file_walk.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+namespace digestlint {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool IsPostFile(const fs::path& path) {
+  const std::string extension = path.extension().string();
+  return extension == ".md" || extension == ".markdown";
+}
+
+bool IsHidden(const fs::path& path) {
+  const std::string name = path.filename().string();
+  return name.size() > 1 && name[0] == '.';
+}
+
+void Walk(const fs::path& folder, std::vector<std::string>& out) {
+  std::error_code error;
+  std::vector<fs::path> entries;
+  for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
+    entries.push_back(it->path());
+  }
+  std::sort(entries.begin(), entries.end());
+  for (const fs::path& entry : entries) {
+    if (IsHidden(entry)) continue;
+    std::error_code status_error;
+    if (fs::is_directory(entry, status_error)) {
+      Walk(entry, out);
+    } else if (IsPostFile(entry)) {
+      out.push_back(entry.string());  // even if unreadable: it is reported, not skipped
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> CollectPosts(const std::vector<std::string>& paths) {
+  std::vector<std::string> posts;
+  for (const std::string& path : paths) {
+    std::error_code error;
+    if (fs::is_directory(path, error)) {
+      Walk(path, posts);
+    } else {
+      posts.push_back(path);
+    }
+  }
+  return posts;
+}
+
+}  // namespace digestlint

@@ -1,0 +1,154 @@
+#include "front_matter.h"
+
+#include <string_view>
+#include <vector>
+
+#include <re2/re2.h>
+#include <yaml-cpp/yaml.h>
+
+namespace digestlint {
+
+namespace {
+
+bool IsFenceLine(std::string_view line, std::string_view fence) {
+  if (line.substr(0, fence.size()) != fence) return false;
+  return line.find_first_not_of(" \t", fence.size()) == std::string_view::npos;
+}
+
+class LimitExceeded : public std::runtime_error {
+ public:
+  LimitExceeded(const std::string& what, size_t at) : std::runtime_error(what), offset(at) {}
+  size_t offset;
+};
+
+// YAML 1.2 core schema for plain (unquoted) scalars; everything else is a string.
+// Timestamps stay strings: JSON has no date type.
+nlohmann::json PlainScalarToJson(const std::string& value) {
+  static const RE2 kNull("~|null|Null|NULL|");
+  static const RE2 kTrue("true|True|TRUE");
+  static const RE2 kFalse("false|False|FALSE");
+  static const RE2 kInt("[-+]?[0-9]+");
+  static const RE2 kFloat(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
+  if (RE2::FullMatch(value, kNull)) return nullptr;
+  if (RE2::FullMatch(value, kTrue)) return true;
+  if (RE2::FullMatch(value, kFalse)) return false;
+  if (RE2::FullMatch(value, kInt) && value.size() < 19) return std::stoll(value);
+  if (RE2::FullMatch(value, kFloat)) return std::stod(value);
+  return value;
+}
+
+// Converts yaml-cpp nodes to JSON with bounded depth and node count. yaml-cpp
+// shares aliased nodes, so an alias bomb or `&a [*a]` must stop here, not
+// expand without end.
+class YamlToJson {
+ public:
+  YamlToJson(size_t base, const FrontMatterLimits& limits, FrontMatter& out)
+      : base_(base), limits_(limits), out_(out) {}
+
+  nlohmann::json Convert(const YAML::Node& node, const std::string& pointer, size_t key_offset) {
+    const size_t offset = OffsetOf(node, key_offset);
+    if (++node_count_ > limits_.max_nodes) {
+      throw LimitExceeded("front matter has more than " + std::to_string(limits_.max_nodes) +
+                              " values (aliases count each time they are used)",
+                          offset);
+    }
+    if (static_cast<int>(ancestors_.size()) >= limits_.max_depth) {
+      throw LimitExceeded("front matter is nested deeper than " + std::to_string(limits_.max_depth) + " levels",
+                          offset);
+    }
+    for (const YAML::Node& ancestor : ancestors_) {
+      if (ancestor.is(node)) throw LimitExceeded("front matter contains an alias that refers to itself", offset);
+    }
+    out_.locations[pointer] = YamlLocation{key_offset, offset};
+    switch (node.Type()) {
+      case YAML::NodeType::Null:
+      case YAML::NodeType::Undefined:
+        return nullptr;
+      case YAML::NodeType::Scalar:
+        return node.Tag() == "?" ? PlainScalarToJson(node.Scalar()) : nlohmann::json(node.Scalar());
+      case YAML::NodeType::Sequence: {
+        ancestors_.push_back(node);
+        nlohmann::json array = nlohmann::json::array();
+        size_t index = 0;
+        for (const YAML::Node& item : node) {
+          array.push_back(Convert(item, Child(pointer, std::to_string(index++)), OffsetOf(item, offset)));
+        }
+        ancestors_.pop_back();
+        return array;
+      }
+      case YAML::NodeType::Map: {
+        ancestors_.push_back(node);
+        nlohmann::json object = nlohmann::json::object();
+        for (const auto& entry : node) {
+          const size_t entry_key_offset = OffsetOf(entry.first, offset);
+          const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "?";
+          object[key] = Convert(entry.second, Child(pointer, key), entry_key_offset);
+        }
+        ancestors_.pop_back();
+        return object;
+      }
+    }
+    return nullptr;
+  }
+
+ private:
+  static std::string Child(const std::string& pointer, const std::string& token) {
+    return (nlohmann::json::json_pointer(pointer) / token).to_string();
+  }
+
+  size_t OffsetOf(const YAML::Node& node, size_t fallback) const {
+    const YAML::Mark mark = node.Mark();
+    return mark.pos >= 0 ? base_ + static_cast<size_t>(mark.pos) : fallback;
+  }
+
+  size_t base_;
+  const FrontMatterLimits& limits_;
+  FrontMatter& out_;
+  std::vector<YAML::Node> ancestors_;
+  int node_count_ = 0;
+};
+
+}  // namespace
+
+FrontMatter ParseFrontMatter(const SourceText& source, const FrontMatterLimits& limits) {
+  FrontMatter result;
+  if (source.line_count() < 1 || !IsFenceLine(source.Line(1), "---")) return result;
+  result.opening_fence = Span{0, source.Line(1).size()};
+
+  int closing_line = 0;
+  for (int line = 2; line <= source.line_count(); ++line) {
+    if (IsFenceLine(source.Line(line), "---") || IsFenceLine(source.Line(line), "...")) {
+      closing_line = line;
+      break;
+    }
+  }
+  if (closing_line == 0) {
+    result.state = FrontMatter::State::kUnclosed;
+    return result;
+  }
+  result.body_start = source.LineStart(closing_line + 1);
+
+  const size_t yaml_start = source.LineStart(2);
+  const std::string yaml = source.text().substr(yaml_start, source.LineStart(closing_line) - yaml_start);
+  try {
+    const YAML::Node root = YAML::Load(yaml);
+    YamlToJson converter(yaml_start, limits, result);
+    result.data = converter.Convert(root, "", yaml_start);
+    result.state = FrontMatter::State::kParsed;
+  } catch (const YAML::Exception& e) {
+    result.state = FrontMatter::State::kInvalidYaml;
+    result.error = e.msg;
+    result.error_offset = yaml_start + (e.mark.pos >= 0 ? static_cast<size_t>(e.mark.pos) : 0);
+  } catch (const LimitExceeded& e) {
+    result.state = FrontMatter::State::kInvalidYaml;
+    result.error = e.what();
+    result.error_offset = e.offset;
+  }
+  if (result.state != FrontMatter::State::kParsed) {
+    result.data = nullptr;
+    result.locations.clear();
+  }
+  return result;
+}
+
+}  // namespace digestlint

@@ -1,0 +1,89 @@
+#include "linter.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+#include <filesystem>
+
+#include "post.h"
+#include "rule.h"
+
+namespace digestlint {
+
+namespace {
+
+std::vector<LocatedDiagnostic> Locate(const Post& post, const std::vector<Diagnostic>& diagnostics) {
+  std::vector<LocatedDiagnostic> located;
+  located.reserve(diagnostics.size());
+  for (const Diagnostic& diagnostic : diagnostics) {
+    LocatedDiagnostic out;
+    out.path = post.path;
+    out.rule = diagnostic.rule;
+    out.severity = diagnostic.severity;
+    out.message = diagnostic.message;
+    if (post.source) {
+      out.start = post.source->PositionOf(diagnostic.span.begin);
+      out.end = post.source->PositionOf(std::max(diagnostic.span.begin, diagnostic.span.end));
+      if (!post.encoding_problem) out.line_text = std::string(post.source->Line(out.start.line));
+    }
+    located.push_back(std::move(out));
+  }
+  SortDiagnostics(located);
+  return located;
+}
+
+std::vector<LocatedDiagnostic> RunRules(const Post& post) {
+  std::vector<Diagnostic> diagnostics;
+  DiagnosticSink sink(diagnostics);
+  const bool text = !post.read_error && !post.encoding_problem;
+  for (const Rule* rule : BuiltinRules()) {
+    if (rule->info.file_rule || text) rule->check(post, rule->info, sink);
+  }
+  return Locate(post, diagnostics);
+}
+
+}  // namespace
+
+std::vector<LocatedDiagnostic> LintBytes(const std::string& path, std::string bytes, const Schema& schema) {
+  std::optional<EncodingProblem> encoding = FindEncodingProblem(bytes);
+  const SourceText source(std::move(bytes));
+  if (encoding) {
+    Post post;
+    post.path = path;
+    post.source = &source;
+    // Offsets from the raw bytes; SourceText dropped a BOM, if any.
+    if (source.has_bom() && encoding->offset >= 3) encoding->offset -= 3;
+    post.encoding_problem = encoding;
+    return RunRules(post);
+  }
+  return RunRules(BuildPost(source, path, schema));
+}
+
+std::vector<LocatedDiagnostic> LintFile(const std::string& path, const Schema& schema) {
+  std::error_code error;
+  const std::filesystem::file_status status = std::filesystem::status(path, error);
+  std::string problem;
+  if (error) {
+    problem = error.message();
+  } else if (std::filesystem::is_directory(status)) {
+    problem = "it is a directory";
+  } else if (!std::filesystem::is_regular_file(status)) {
+    problem = "it is not a regular file";
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream contents;
+    if (in && (contents << in.rdbuf())) return LintBytes(path, contents.str(), schema);
+    if (in && in.peek() == std::ifstream::traits_type::eof()) return LintBytes(path, "", schema);
+    problem = std::strerror(errno);
+  }
+  Post post;
+  post.path = path;
+  post.read_error = problem;
+  return RunRules(post);
+}
+
+bool IsInputError(const LocatedDiagnostic& diagnostic) { return diagnostic.rule->input_error; }
+
+}  // namespace digestlint

@@ -1,0 +1,143 @@
+#include "reporter.h"
+
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "source_text.h"
+
+namespace digestlint {
+
+namespace {
+
+constexpr const char* kReset = "\033[0m";
+constexpr const char* kBold = "\033[1m";
+constexpr const char* kDim = "\033[2m";
+
+const char* SeverityColor(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return "\033[1;31m";
+    case Severity::kWarning:
+      return "\033[1;33m";
+    case Severity::kInfo:
+      return "\033[1;34m";
+  }
+  return "";
+}
+
+// Decodes the code point starting at `i` and advances `i` past it.
+char32_t NextCodePoint(std::string_view text, size_t& i) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  if (i + length > text.size()) length = 1;
+  char32_t value = length == 1 ? lead : lead & (0x7F >> length);
+  for (size_t k = 1; k < length; ++k) value = (value << 6) | (byte(i + k) & 0x3F);
+  i += length;
+  return value;
+}
+
+bool IsWide(char32_t c) {
+  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+         (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+// The prefix of `line` that holds its first `columns - 1` code points.
+std::string_view PrefixBeforeColumn(std::string_view line, int column) {
+  size_t i = 0;
+  for (int seen = 1; seen < column && i < line.size(); ++seen) NextCodePoint(line, i);
+  return line.substr(0, i);
+}
+
+std::string ExpandTabs(std::string_view line) {
+  std::string out(line);
+  for (char& c : out) {
+    if (c == '\t') c = ' ';
+  }
+  return out;
+}
+
+void WriteSnippet(std::ostream& out, const LocatedDiagnostic& d, bool color) {
+  if (d.line_text.empty()) return;
+  const std::string number = std::to_string(d.start.line);
+  const std::string gutter(number.size(), ' ');
+  const std::string line = ExpandTabs(d.line_text);
+  const size_t indent = DisplayWidth(PrefixBeforeColumn(line, d.start.column));
+  const int end_column = d.end.line == d.start.line ? d.end.column : static_cast<int>(CountCodePoints(line)) + 1;
+  const size_t through = DisplayWidth(PrefixBeforeColumn(line, end_column));
+  const size_t carets = through > indent ? through - indent : 1;
+  const char* dim = color ? kDim : "";
+  const char* reset = color ? kReset : "";
+  out << dim << ' ' << number << " |" << reset << ' ' << line << '\n';
+  out << dim << ' ' << gutter << " |" << reset << ' ' << std::string(indent, ' ') << (color ? SeverityColor(d.severity) : "")
+      << std::string(carets, '^') << reset << '\n';
+}
+
+}  // namespace
+
+size_t DisplayWidth(std::string_view text) {
+  size_t width = 0;
+  for (size_t i = 0; i < text.size();) width += IsWide(NextCodePoint(text, i)) ? 2 : 1;
+  return width;
+}
+
+Totals CountTotals(const std::vector<LocatedDiagnostic>& diagnostics, size_t files) {
+  Totals totals;
+  totals.files = files;
+  std::set<std::string> unlintable;
+  for (const LocatedDiagnostic& d : diagnostics) {
+    if (d.severity == Severity::kError) ++totals.errors;
+    if (d.severity == Severity::kWarning) ++totals.warnings;
+    if (d.severity == Severity::kInfo) ++totals.infos;
+    if (d.rule->input_error) unlintable.insert(d.path);
+  }
+  totals.unlintable_files = unlintable.size();
+  return totals;
+}
+
+void WriteHuman(std::ostream& out, const std::vector<LocatedDiagnostic>& diagnostics, bool color) {
+  for (const LocatedDiagnostic& d : diagnostics) {
+    out << (color ? kBold : "") << d.path << ':' << d.start.line << ':' << d.start.column << ':'
+        << (color ? kReset : "") << ' ' << (color ? SeverityColor(d.severity) : "") << SeverityName(d.severity) << '['
+        << d.rule->code << ' ' << d.rule->name << ']' << (color ? kReset : "") << ' ' << d.message << '\n';
+    WriteSnippet(out, d, color);
+  }
+}
+
+void WriteJson(std::ostream& out, const std::vector<LocatedDiagnostic>& diagnostics, size_t files) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const LocatedDiagnostic& d : diagnostics) {
+    list.push_back({{"path", d.path},
+                    {"line", d.start.line},
+                    {"column", d.start.column},
+                    {"end_line", d.end.line},
+                    {"end_column", d.end.column},
+                    {"rule", d.rule->code},
+                    {"name", d.rule->name},
+                    {"severity", SeverityName(d.severity)},
+                    {"message", d.message},
+                    {"fixable", d.fixable}});
+  }
+  const nlohmann::ordered_json document = {{"version", 1}, {"files", files}, {"diagnostics", list}};
+  out << document.dump(2) << '\n';
+}
+
+std::string SummaryLine(const Totals& totals) {
+  const auto count = [](size_t n, const char* noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+  };
+  std::string line = "digestlint: ";
+  if (totals.errors + totals.warnings + totals.infos == 0) {
+    line += "no problems";
+  } else {
+    line += count(totals.errors, "error") + ", " + count(totals.warnings, "warning");
+    if (totals.infos) line += ", " + count(totals.infos, "info");
+  }
+  line += " in " + count(totals.files, "file");
+  if (totals.unlintable_files) line += " (" + count(totals.unlintable_files, "file") + " could not be linted)";
+  return line;
+}
+
+}  // namespace digestlint

@@ -1,0 +1,34 @@
+#pragma once
+// Output formats. See README, "Output formats", for the stable contracts.
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "diagnostic.h"
+
+namespace digestlint {
+
+struct Totals {
+  size_t files = 0;
+  size_t errors = 0;
+  size_t warnings = 0;
+  size_t infos = 0;
+  size_t unlintable_files = 0;  // files with a DL001/DL002/DL103 finding
+};
+
+Totals CountTotals(const std::vector<LocatedDiagnostic>& diagnostics, size_t files);
+
+/// `path:line:col: severity[CODE name] message`, the source line and a caret.
+void WriteHuman(std::ostream& out, const std::vector<LocatedDiagnostic>& diagnostics, bool color);
+
+/// {"version": 1, "files": N, "diagnostics": [...]}
+void WriteJson(std::ostream& out, const std::vector<LocatedDiagnostic>& diagnostics, size_t files);
+
+/// One line for stderr, e.g. "digestlint: 2 errors, 4 warnings in 3 files".
+std::string SummaryLine(const Totals& totals);
+
+/// Columns a terminal uses for `text` (East Asian wide characters take two).
+size_t DisplayWidth(std::string_view text);
+
+}  // namespace digestlint

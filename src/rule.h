@@ -1,0 +1,43 @@
+#pragma once
+// A rule is plain data plus one function, like a markdownlint rule object:
+// its RuleInfo (code, name, severity, summary) and a check that reads the
+// Post model and never re-parses the text. Each rule lives in its own file
+// in rules/, next to its documentation (rules/DLnnn_name.md), and is listed
+// once in rules/registry.cc.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diagnostic.h"
+#include "post.h"
+
+namespace digestlint {
+
+class DiagnosticSink {
+ public:
+  explicit DiagnosticSink(std::vector<Diagnostic>& out) : out_(out) {}
+  void Report(const RuleInfo& rule, Span span, std::string message) {
+    out_.push_back(Diagnostic{&rule, rule.severity, span, std::move(message)});
+  }
+
+ private:
+  std::vector<Diagnostic>& out_;
+};
+
+struct Rule {
+  using CheckFunction = void (*)(const Post& post, const RuleInfo& rule, DiagnosticSink& sink);
+  RuleInfo info;
+  CheckFunction check;
+};
+
+/// Every built-in rule, sorted by code.
+const std::vector<const Rule*>& BuiltinRules();
+
+/// The rule with this code or name, or nullptr.
+const Rule* FindRule(std::string_view code_or_name);
+
+/// The rule's documentation (rules/DLnnn_name.md), compiled in.
+std::string_view RuleDocumentation(const RuleInfo& info);
+
+}  // namespace digestlint

@@ -1,0 +1,322 @@
+#include "schema.h"
+
+#include <cstdlib>
+#include <iostream>
+
+#include <re2/re2.h>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "embedded.h"
+#include "source_text.h"
+
+namespace digestlint {
+
+namespace {
+
+using nlohmann::json;
+
+std::shared_ptr<const valijson::Schema> Compile(const json& document) {
+  auto schema = std::make_shared<valijson::Schema>();
+  valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+  const valijson::adapters::NlohmannJsonAdapter adapter(document);
+  parser.populateSchema(adapter, *schema);
+  return schema;
+}
+
+std::string TypePhrase(const std::string& type) {
+  if (type == "object") return "a mapping";
+  if (type == "array") return "a list";
+  if (type == "string") return "a string";
+  if (type == "integer") return "an integer";
+  if (type == "number") return "a number";
+  if (type == "boolean") return "true or false";
+  if (type == "null") return "empty";
+  return type;
+}
+
+std::string ActualTypePhrase(const json& value) {
+  switch (value.type()) {
+    case json::value_t::object:
+      return "a mapping";
+    case json::value_t::array:
+      return "a list";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::boolean:
+      return "true or false";
+    case json::value_t::null:
+      return "empty";
+    case json::value_t::number_float:
+      return "a number";
+    default:
+      return "an integer";
+  }
+}
+
+std::string ShortValue(const json& value) {
+  std::string text = value.dump();
+  if (text.size() > 60) text = text.substr(0, 57) + "...";
+  return text;
+}
+
+// Unescaped reference tokens of a JSON pointer: "/tags/0" gives {"tags", "0"}.
+std::vector<std::string> PointerTokens(const std::string& pointer) {
+  std::vector<std::string> tokens;
+  json::json_pointer remaining(pointer);
+  while (!remaining.empty()) {
+    tokens.insert(tokens.begin(), remaining.back());
+    remaining.pop_back();
+  }
+  return tokens;
+}
+
+// "/tags/0" reads as "'tags[0]'"; the root as `root_name`.
+std::string DisplayName(const std::string& pointer, const std::string& root_name) {
+  if (pointer.empty()) return root_name;
+  std::string name;
+  for (const std::string& token : PointerTokens(pointer)) {
+    const bool index = !token.empty() && token.find_first_not_of("0123456789") == std::string::npos;
+    if (index && !name.empty()) {
+      name += "[" + token + "]";
+    } else {
+      name += (name.empty() ? "" : ".") + token;
+    }
+  }
+  return "'" + name + "'";
+}
+
+// The sub-schema that applies to the value at `pointer`, or null.
+const json* SubSchemaAt(const json& schema, const std::string& pointer) {
+  const json* current = &schema;
+  for (const std::string& token : PointerTokens(pointer)) {
+    if (!current->is_object()) return nullptr;
+    if (current->contains("properties") && (*current)["properties"].contains(token)) {
+      current = &(*current)["properties"][token];
+    } else if (current->contains("items") && (*current)["items"].is_object()) {
+      current = &(*current)["items"];
+    } else if (current->contains("additionalProperties") && (*current)["additionalProperties"].is_object()) {
+      current = &(*current)["additionalProperties"];
+    } else {
+      return nullptr;
+    }
+  }
+  return current;
+}
+
+std::string ContextToPointer(const std::vector<std::string>& context) {
+  json::json_pointer pointer;
+  for (const std::string& part : context) {
+    if (part.size() >= 2 && part.front() == '[' && part.back() == ']') {
+      pointer /= part.substr(1, part.size() - 2);
+    }
+  }
+  return pointer.to_string();
+}
+
+std::string QuotedBetween(const std::string& text, char quote) {
+  const size_t first = text.find(quote);
+  const size_t last = text.rfind(quote);
+  if (first == std::string::npos || last <= first) return "";
+  return text.substr(first + 1, last - first - 1);
+}
+
+bool StartsWith(const std::string& text, std::string_view prefix) { return text.rfind(prefix, 0) == 0; }
+
+// Turns valijson's technical error list into one plain sentence per problem.
+std::vector<SchemaViolation> PlainViolations(const json& schema, const valijson::Schema& compiled,
+                                             const json& target, const std::string& root_name) {
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  const valijson::adapters::NlohmannJsonAdapter adapter(target);
+  if (validator.validate(compiled, adapter, &results)) return {};
+
+  std::vector<SchemaViolation> violations;
+  valijson::ValidationResults::Error error;
+  while (results.popError(error)) {
+    const std::string& text = error.description;
+    // Wrappers that only repeat an inner error.
+    if (StartsWith(text, "Failed to validate against schema associated with") ||
+        StartsWith(text, "Failed to validate item #") ||
+        StartsWith(text, "Failed to validate against additional properties schema")) {
+      continue;
+    }
+    const std::string pointer = ContextToPointer(error.context);
+    const json* rules = SubSchemaAt(schema, pointer);
+    const json value = target.contains(json::json_pointer(pointer)) ? target.at(json::json_pointer(pointer)) : json();
+    const std::string name = DisplayName(pointer, root_name);
+    const std::string described =
+        rules && rules->contains("description") && (*rules)["description"].is_string()
+            ? std::string((*rules)["description"])
+            : std::string();
+    SchemaViolation violation{pointer, ""};
+    if (StartsWith(text, "Missing required property")) {
+      const std::string key = QuotedBetween(text, '\'');
+      const json* key_rules = SubSchemaAt(schema, (json::json_pointer(pointer) / key).to_string());
+      violation.message = "missing required key '" + key + "'";
+      if (key_rules && key_rules->contains("description") && (*key_rules)["description"].is_string()) {
+        violation.message += " (" + std::string((*key_rules)["description"]) + ")";
+      }
+      if (!pointer.empty()) violation.message += " in " + name;
+    } else if (StartsWith(text, "Object contains a property that could not be validated")) {
+      const std::string key = QuotedBetween(text, '\'');
+      violation.pointer = (json::json_pointer(pointer) / key).to_string();
+      violation.message = "unknown key '" + key + "'";
+    } else if (StartsWith(text, "Value type not permitted")) {
+      std::string expected;
+      const json types = rules && rules->contains("type") ? (*rules)["type"] : json();
+      for (const json& type : types.is_array() ? types : json::array({types})) {
+        if (!type.is_string()) continue;
+        expected += (expected.empty() ? "" : " or ") + TypePhrase(type);
+      }
+      violation.message = name + " must be " + expected + " but is " + ActualTypePhrase(value);
+    } else if (StartsWith(text, "Failed to match regex")) {
+      violation.message = name + " is " + ShortValue(value) + " but must be of the form " +
+                          (described.empty() ? "/" + std::string((*rules)["pattern"]) + "/" : described);
+    } else if (StartsWith(text, "Failed to match against any enum values")) {
+      std::string allowed;
+      for (const json& option : rules ? (*rules)["enum"] : json::array()) {
+        allowed += (allowed.empty() ? "" : ", ") + option.dump();
+      }
+      violation.message = name + " is " + ShortValue(value) + " but must be one of: " + allowed;
+    } else if (StartsWith(text, "Failed to match expected value set by 'const'")) {
+      violation.message = name + " is " + ShortValue(value) + " but must be " + (rules ? (*rules)["const"].dump() : "");
+    } else if (text.find("uniqueness constraint") != std::string::npos) {
+      violation.message = name + " lists the same value more than once";
+    } else {
+      std::string lowered = text;
+      if (!lowered.empty()) lowered[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lowered[0])));
+      if (!lowered.empty() && lowered.back() == '.') lowered.pop_back();
+      violation.message = name + ": " + lowered;
+    }
+    violations.push_back(std::move(violation));
+  }
+  return violations;
+}
+
+const json& MetaSchemaDocument() {
+  static const json document = json::parse(*FindEmbeddedFile("json-schema-draft-07.json"));
+  return document;
+}
+
+const valijson::Schema& MetaSchema() {
+  static const std::shared_ptr<const valijson::Schema> schema = Compile(MetaSchemaDocument());
+  return *schema;
+}
+
+const json& ExtensionSchemaDocument() {
+  static const json document = json::parse(*FindEmbeddedFile("digestlint-extension.schema.json"));
+  return document;
+}
+
+const valijson::Schema& ExtensionSchema() {
+  static const std::shared_ptr<const valijson::Schema> schema = Compile(ExtensionSchemaDocument());
+  return *schema;
+}
+
+constexpr std::string_view kExtensionKey = "x-digestlint";
+
+// Reads the (already validated) x-digestlint block.
+PostSpec ReadPostSpec(const json& block) {
+  PostSpec spec;
+  const json front_matter = block.value("front-matter", json::object());
+  spec.title_key = front_matter.value("title-key", spec.title_key);
+  spec.date_key = front_matter.value("date-key", spec.date_key);
+  spec.title_date_pattern = front_matter.value("title-date-pattern", "([0-9]{4}-[0-9]{2}-[0-9]{2})");
+  const json papers = block.value("papers", json::object());
+  spec.paper_heading_level = papers.value("heading-level", spec.paper_heading_level);
+  spec.numbering_start = papers.value("numbering-start", spec.numbering_start);
+  const json links = block.value("links", json::object());
+  spec.alphaxiv_label = links.value("alphaxiv-label", spec.alphaxiv_label);
+  spec.alphaxiv_language = links.value("alphaxiv-language", spec.alphaxiv_language);
+  const json& sections = block.at("sections");
+  spec.section_heading_level = sections.value("heading-level", spec.section_heading_level);
+  spec.allow_extra_sections = sections.value("allow-extra", spec.allow_extra_sections);
+  for (const json& section : sections.at("required")) {
+    spec.sections.push_back(
+        SectionSpec{section.at("name"), section.value("bullet-labels", std::vector<std::string>{})});
+  }
+  return spec;
+}
+
+std::string FirstViolation(const std::vector<SchemaViolation>& violations, const std::string& prefix) {
+  const SchemaViolation& first = violations.front();
+  return (prefix + first.pointer).empty() ? first.message : prefix + first.pointer + ": " + first.message;
+}
+
+}  // namespace
+
+std::optional<Schema> Schema::Load(std::string_view json_text, std::string* error) {
+  Schema schema;
+  try {
+    schema.document_ = json::parse(json_text.begin(), json_text.end());
+  } catch (const json::parse_error& e) {
+    // e.byte is 1-based and points just past the offending character.
+    const SourceText text{std::string(json_text)};
+    const Position at = text.PositionOf(e.byte > 0 ? e.byte - 1 : 0);
+    const std::string what = e.what();
+    const size_t detail = what.find("syntax error");
+    *error = "line " + std::to_string(at.line) + ", column " + std::to_string(at.column) +
+             ": not valid JSON: " + (detail == std::string::npos ? what : what.substr(detail));
+    return std::nullopt;
+  }
+  const std::vector<SchemaViolation> meta = PlainViolations(MetaSchemaDocument(), MetaSchema(), schema.document_,
+                                                            "the schema");
+  if (!meta.empty()) {
+    *error = "not a valid JSON Schema (draft-07): " + FirstViolation(meta, "");
+    return std::nullopt;
+  }
+  if (!schema.document_.is_object() || !schema.document_.contains(kExtensionKey)) {
+    *error = "/" + std::string(kExtensionKey) + ": missing; it describes the post body (see README, \"Schemas\")";
+    return std::nullopt;
+  }
+  const json& block = schema.document_[std::string(kExtensionKey)];
+  const std::vector<SchemaViolation> extension =
+      PlainViolations(ExtensionSchemaDocument(), ExtensionSchema(), block, "'x-digestlint'");
+  if (!extension.empty()) {
+    *error = FirstViolation(extension, "/" + std::string(kExtensionKey));
+    return std::nullopt;
+  }
+  schema.spec_ = ReadPostSpec(block);
+  auto title_date = std::make_shared<const RE2>(schema.spec_.title_date_pattern, RE2::Quiet);
+  if (!title_date->ok() || title_date->NumberOfCapturingGroups() != 1) {
+    *error = "/x-digestlint/front-matter/title-date-pattern: " +
+             (title_date->ok() ? std::string("needs exactly one capture group (the date)") : title_date->error());
+    return std::nullopt;
+  }
+  schema.spec_.title_date = std::move(title_date);
+  if (schema.spec_.section_heading_level <= schema.spec_.paper_heading_level) {
+    *error = "/x-digestlint/sections/heading-level: must be deeper than the paper heading level (" +
+             std::to_string(schema.spec_.paper_heading_level) + ")";
+    return std::nullopt;
+  }
+  try {
+    schema.compiled_ = Compile(schema.document_);
+  } catch (const std::exception& e) {
+    *error = std::string("cannot be compiled: ") + e.what();
+    return std::nullopt;
+  }
+  return schema;
+}
+
+const Schema& Schema::Default() {
+  static const Schema schema = [] {
+    std::string error;
+    std::optional<Schema> loaded = Load(*FindEmbeddedFile("daily-papers.schema.json"), &error);
+    if (!loaded) {
+      std::cerr << "digestlint: internal error: built-in schema: " << error << "\n";
+      std::abort();
+    }
+    return std::move(*loaded);
+  }();
+  return schema;
+}
+
+std::vector<SchemaViolation> Schema::Validate(const json& front_matter) const {
+  return PlainViolations(document_, *compiled_, front_matter, "the front matter");
+}
+
+}  // namespace digestlint

@@ -1,0 +1,66 @@
+#pragma once
+// The schema: a JSON Schema (draft-07) for the front matter, plus the
+// `x-digestlint` block that describes the body. Rules read the body's layout
+// from PostSpec; nothing about a particular blog is hard-coded in a rule.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace re2 {
+class RE2;
+}
+namespace valijson {
+class Schema;
+}
+
+namespace digestlint {
+
+struct SectionSpec {
+  std::string name;                        // heading text, e.g. "Introduction"
+  std::vector<std::string> bullet_labels;  // e.g. "Goal" for "- Goal: ..."
+};
+
+struct PostSpec {
+  std::string title_key = "title";
+  std::string date_key = "date";
+  // RE2 pattern with one capture group: the YYYY-MM-DD date inside the title.
+  std::string title_date_pattern;
+  std::shared_ptr<const re2::RE2> title_date;  // compiled once, at load
+  int paper_heading_level = 1;
+  int numbering_start = 1;
+  std::string alphaxiv_label = "Alphaxiv";
+  std::string alphaxiv_language;  // "" means English: no language segment
+  int section_heading_level = 2;
+  std::vector<SectionSpec> sections;  // required, in order
+  bool allow_extra_sections = false;
+};
+
+/// One front-matter value that breaks the schema, in plain words.
+struct SchemaViolation {
+  std::string pointer;  // JSON pointer of the offending value ("" = root)
+  std::string message;
+};
+
+class Schema {
+ public:
+  /// Parses and checks a schema file; on failure returns nullopt and sets
+  /// `error` to a message naming the JSON pointer (or line) of the problem.
+  static std::optional<Schema> Load(std::string_view json_text, std::string* error);
+  /// The schema compiled into the binary (schemas/daily-papers.schema.json).
+  static const Schema& Default();
+
+  const PostSpec& spec() const { return spec_; }
+  std::vector<SchemaViolation> Validate(const nlohmann::json& front_matter) const;
+
+ private:
+  nlohmann::json document_;
+  std::shared_ptr<const valijson::Schema> compiled_;
+  PostSpec spec_;
+};
+
+}  // namespace digestlint
