@@ -8,7 +8,8 @@ namespace {
 void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
   // An empty file is DL101's alone.
   if (!post.papers.empty() || post.source->text().find_first_not_of(" \t\r\n") == std::string::npos) return;
-  const size_t at = post.front_matter.body_start;
+  // At the body, or at the top when there is no body at all.
+  const size_t at = post.front_matter.body_start < post.source->text().size() ? post.front_matter.body_start : 0;
   sink.Report(rule, Span{at, at},
               "the post has no papers: expected level-" + std::to_string(post.spec->paper_heading_level) +
                   " headings like '" + std::string(static_cast<size_t>(post.spec->paper_heading_level), '#') +

@@ -28,7 +28,7 @@ std::string Pointer(const std::string& key) { return (nlohmann::json::json_point
 }  // namespace
 
 std::string Date::Iso() const {
-  char buffer[16];
+  char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
   return buffer;
 }

@@ -117,10 +117,11 @@ std::string ContextToPointer(const std::vector<std::string>& context) {
   return pointer.to_string();
 }
 
-std::string QuotedBetween(const std::string& text, char quote) {
-  const size_t first = text.find(quote);
-  const size_t last = text.rfind(quote);
-  if (first == std::string::npos || last <= first) return "";
+// The last quoted part of a valijson message: the property name.
+std::string LastQuoted(const std::string& text) {
+  const size_t last = text.rfind('\'');
+  const size_t first = last == std::string::npos || last == 0 ? std::string::npos : text.rfind('\'', last - 1);
+  if (first == std::string::npos) return "";
   return text.substr(first + 1, last - first - 1);
 }
 
@@ -154,7 +155,7 @@ std::vector<SchemaViolation> PlainViolations(const json& schema, const valijson:
             : std::string();
     SchemaViolation violation{pointer, ""};
     if (StartsWith(text, "Missing required property")) {
-      const std::string key = QuotedBetween(text, '\'');
+      const std::string key = LastQuoted(text);
       const json* key_rules = SubSchemaAt(schema, (json::json_pointer(pointer) / key).to_string());
       violation.message = "missing required key '" + key + "'";
       if (key_rules && key_rules->contains("description") && (*key_rules)["description"].is_string()) {
@@ -162,7 +163,7 @@ std::vector<SchemaViolation> PlainViolations(const json& schema, const valijson:
       }
       if (!pointer.empty()) violation.message += " in " + name;
     } else if (StartsWith(text, "Object contains a property that could not be validated")) {
-      const std::string key = QuotedBetween(text, '\'');
+      const std::string key = LastQuoted(text);
       violation.pointer = (json::json_pointer(pointer) / key).to_string();
       violation.message = "unknown key '" + key + "'";
     } else if (StartsWith(text, "Value type not permitted")) {
@@ -184,6 +185,10 @@ std::vector<SchemaViolation> PlainViolations(const json& schema, const valijson:
       violation.message = name + " is " + ShortValue(value) + " but must be one of: " + allowed;
     } else if (StartsWith(text, "Failed to match expected value set by 'const'")) {
       violation.message = name + " is " + ShortValue(value) + " but must be " + (rules ? (*rules)["const"].dump() : "");
+    } else if (StartsWith(text, "Array should contain no fewer than")) {
+      const std::string count = text.substr(std::string("Array should contain no fewer than ").size());
+      const std::string number = count.substr(0, count.find(' '));
+      violation.message = name + " must have at least " + number + (number == "1" ? " item" : " items");
     } else if (text.find("uniqueness constraint") != std::string::npos) {
       violation.message = name + " lists the same value more than once";
     } else {

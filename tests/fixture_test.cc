@@ -1,0 +1,178 @@
+// Runs every fixture post under tests/fixtures/. Expected diagnostics are
+// written in the post itself, at the end of a line:
+//   <!-- expect: DL301:12 -->          this line, column 12
+//   <!-- expect: DL201@+1:1 "Results" --> next line, column 1, message contains "Results"
+//   # expect: DL104@-1:1               the same, as a YAML comment in front matter
+// `@N` without a sign is an absolute line. `<!-- fixture-schema: FILE -->`
+// lints with another schema (FILE relative to the fixture). Markers are
+// blanked before linting, so line numbers do not move. A fixture without
+// markers must lint clean, and every diagnostic must be expected.
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+
+#include <catch2/catch.hpp>
+
+#include "linter.h"
+#include "rule.h"
+#include "test_support.h"
+
+namespace digestlint {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::ReadFile;
+using testing::SourceDir;
+
+struct Expectation {
+  std::string code;
+  int line = 0;
+  int column = 0;
+  std::string message_part;
+  bool operator<(const Expectation& other) const {
+    return std::tie(line, column, code) < std::tie(other.line, other.column, other.code);
+  }
+};
+
+struct Fixture {
+  std::string text;  // with markers blanked
+  std::vector<Expectation> expected;
+  std::optional<fs::path> schema;
+};
+
+Fixture ParseFixture(const fs::path& path) {
+  static const std::regex kMarker(
+      R"re((?:<!--|#)\s*expect:\s*(DL[0-9]+)(?:@([+-]?[0-9]+))?:([0-9]+)(?:\s+"([^"]*)")?\s*(?:-->)?)re");
+  static const std::regex kSchema(R"(<!--\s*fixture-schema:\s*(\S+)\s*-->)");
+  Fixture fixture;
+  const std::string raw = ReadFile(path);
+  size_t start = 0;
+  for (int line = 1; start < raw.size() || (start == raw.size() && line == 1); ++line) {
+    size_t end = raw.find('\n', start);
+    if (end == std::string::npos) end = raw.size();
+    size_t content_end = end > start && raw[end - 1] == '\r' ? end - 1 : end;
+    std::string content = raw.substr(start, content_end - start);
+    std::smatch match;
+    std::string::const_iterator search = content.cbegin();
+    size_t cut = content.size();
+    while (std::regex_search(search, content.cend(), match, kMarker)) {
+      cut = std::min(cut, static_cast<size_t>(match[0].first - content.cbegin()));
+      Expectation expectation;
+      expectation.code = match[1];
+      const std::string at = match[2];
+      expectation.line = at.empty() ? line : (at[0] == '+' || at[0] == '-') ? line + std::stoi(at) : std::stoi(at);
+      expectation.column = std::stoi(match[3]);
+      expectation.message_part = match[4];
+      fixture.expected.push_back(expectation);
+      search = match[0].second;
+    }
+    if (std::regex_search(content, match, kSchema)) {
+      fixture.schema = path.parent_path() / std::string(match[1]);
+      cut = std::min(cut, static_cast<size_t>(match.position(0)));
+    }
+    if (cut < content.size()) {
+      while (cut > 0 && (content[cut - 1] == ' ' || content[cut - 1] == '\t')) --cut;
+      content.resize(cut);
+    }
+    fixture.text += content + raw.substr(content_end, end - content_end) + (end < raw.size() ? "\n" : "");
+    start = end + 1;
+    if (end >= raw.size()) break;
+  }
+  std::sort(fixture.expected.begin(), fixture.expected.end());
+  return fixture;
+}
+
+std::vector<fs::path> AllFixtures() {
+  std::vector<fs::path> fixtures;
+  for (const auto& entry : fs::recursive_directory_iterator(SourceDir() / "tests" / "fixtures")) {
+    if (entry.is_regular_file() && entry.path().extension() == ".md") fixtures.push_back(entry.path());
+  }
+  std::sort(fixtures.begin(), fixtures.end());
+  return fixtures;
+}
+
+const Schema& SchemaFor(const Fixture& fixture) {
+  static std::map<fs::path, Schema> loaded;
+  if (!fixture.schema) return Schema::Default();
+  auto found = loaded.find(*fixture.schema);
+  if (found == loaded.end()) {
+    std::string error;
+    std::optional<Schema> schema = Schema::Load(ReadFile(*fixture.schema), &error);
+    INFO("schema " << fixture.schema->string() << ": " << error);
+    REQUIRE(schema);
+    found = loaded.emplace(*fixture.schema, std::move(*schema)).first;
+  }
+  return found->second;
+}
+
+std::string Describe(const Expectation& e) {
+  return e.code + "@" + std::to_string(e.line) + ":" + std::to_string(e.column) +
+         (e.message_part.empty() ? "" : " \"" + e.message_part + "\"");
+}
+
+TEST_CASE("every fixture post gives exactly its expected diagnostics", "[fixtures]") {
+  const std::vector<fs::path> fixtures = AllFixtures();
+  REQUIRE(fixtures.size() >= 50);
+  for (const fs::path& path : fixtures) {
+    DYNAMIC_SECTION(fs::relative(path, SourceDir()).string()) {
+      const Fixture fixture = ParseFixture(path);
+      const std::vector<LocatedDiagnostic> actual =
+          LintBytes(fs::relative(path, SourceDir()).string(), fixture.text, SchemaFor(fixture));
+      std::vector<std::string> missing;
+      std::vector<bool> used(actual.size(), false);
+      for (const Expectation& expected : fixture.expected) {
+        bool found = false;
+        for (size_t i = 0; i < actual.size() && !found; ++i) {
+          const LocatedDiagnostic& d = actual[i];
+          if (!used[i] && d.rule->code == expected.code && d.start.line == expected.line &&
+              d.start.column == expected.column && d.message.find(expected.message_part) != std::string::npos) {
+            used[i] = found = true;
+          }
+        }
+        if (!found) missing.push_back(Describe(expected));
+      }
+      std::vector<std::string> unexpected;
+      for (size_t i = 0; i < actual.size(); ++i) {
+        if (used[i]) continue;
+        unexpected.push_back(std::string(actual[i].rule->code) + "@" + std::to_string(actual[i].start.line) + ":" +
+                             std::to_string(actual[i].start.column) + " " + actual[i].message);
+      }
+      INFO("missing: " << ::Catch::Detail::stringify(missing));
+      INFO("unexpected: " << ::Catch::Detail::stringify(unexpected));
+      CHECK(missing.empty());
+      CHECK(unexpected.empty());
+    }
+  }
+}
+
+// Every rule has a folder tests/fixtures/DLnnn_name with a post that
+// triggers it and a post that does not.
+TEST_CASE("every rule has a triggering and a clean fixture", "[fixtures]") {
+  // DL001 needs a path that cannot be read, so cli_test.cc covers it.
+  const std::set<std::string> covered_elsewhere = {"DL001"};
+  for (const Rule* rule : BuiltinRules()) {
+    const std::string code(rule->info.code);
+    if (covered_elsewhere.count(code)) continue;
+    std::string folder = code + "_" + std::string(rule->info.name);
+    std::replace(folder.begin(), folder.end(), '-', '_');
+    const fs::path dir = SourceDir() / "tests" / "fixtures" / folder;
+    DYNAMIC_SECTION(folder) {
+      REQUIRE(fs::is_directory(dir));
+      bool triggers = false;
+      bool clean = false;
+      for (const auto& entry : fs::directory_iterator(dir)) {
+        if (entry.path().extension() != ".md") continue;
+        const Fixture fixture = ParseFixture(entry.path());
+        const bool expects_rule = std::any_of(fixture.expected.begin(), fixture.expected.end(),
+                                              [&](const Expectation& e) { return e.code == code; });
+        (expects_rule ? triggers : clean) = true;
+      }
+      CHECK(triggers);
+      CHECK(clean);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace digestlint
