@@ -16,7 +16,6 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
 }  // namespace
 
 extern const Rule kNotUtf8Text{
-    {"DL002", "not-utf8-text", Severity::kError, "The file contains invalid UTF-8 or NUL bytes", true, true},
-    Check};
+    {"DL002", "not-utf8-text", Severity::kError, "The file contains invalid UTF-8 or NUL bytes", true, true}, Check};
 
 }  // namespace digestlint

@@ -13,7 +13,7 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
 
 }  // namespace
 
-extern const Rule kYamlSyntax{
-    {"DL103", "yaml-syntax", Severity::kError, "The front matter is not valid YAML", true}, Check};
+extern const Rule kYamlSyntax{{"DL103", "yaml-syntax", Severity::kError, "The front matter is not valid YAML", true},
+                              Check};
 
 }  // namespace digestlint

@@ -14,8 +14,7 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
 }  // namespace
 
 extern const Rule kFrontMatterSchema{
-    {"DL104", "front-matter-schema", Severity::kError,
-     "A front-matter key is missing or its value breaks the schema"},
+    {"DL104", "front-matter-schema", Severity::kError, "A front-matter key is missing or its value breaks the schema"},
     Check};
 
 }  // namespace digestlint

@@ -8,8 +8,7 @@ namespace digestlint {
 
 namespace {
 
-void CheckValue(const Post& post, const RuleInfo& rule, DiagnosticSink& sink, const std::string& key,
-                bool from_title) {
+void CheckValue(const Post& post, const RuleInfo& rule, DiagnosticSink& sink, const std::string& key, bool from_title) {
   const nlohmann::json& data = post.front_matter.data;
   if (!data.is_object() || !data.contains(key) || !data[key].is_string()) return;
   std::string text = data[key];

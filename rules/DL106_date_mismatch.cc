@@ -25,7 +25,6 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
 }  // namespace
 
 extern const Rule kDateMismatch{
-    {"DL106", "date-mismatch", Severity::kError, "The title's date, 'date' and the file name's date disagree"},
-    Check};
+    {"DL106", "date-mismatch", Severity::kError, "The title's date, 'date' and the file name's date disagree"}, Check};
 
 }  // namespace digestlint

@@ -15,8 +15,7 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
       if (first == &section) continue;
       sink.Report(rule, section.heading,
                   "'" + HeadingText(spec, section.name) + "' appears again in paper " + PaperLabel(paper) +
-                      " (first at line " + std::to_string(post.source->PositionOf(first->heading.begin).line) +
-                      ")");
+                      " (first at line " + std::to_string(post.source->PositionOf(first->heading.begin).line) + ")");
     }
   }
 }

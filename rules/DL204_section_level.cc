@@ -12,8 +12,8 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
     for (const Section& section : paper.sections) {
       if (section.level == spec.section_heading_level || RequiredIndex(spec, section.name) < 0) continue;
       sink.Report(rule, section.heading,
-                  "'" + std::string(static_cast<size_t>(section.level), '#') + " " + section.name +
-                      "' is a level-" + std::to_string(section.level) + " heading; sections are level " +
+                  "'" + std::string(static_cast<size_t>(section.level), '#') + " " + section.name + "' is a level-" +
+                      std::to_string(section.level) + " heading; sections are level " +
                       std::to_string(spec.section_heading_level) + ": '" + HeadingText(spec, section.name) + "'");
     }
   }
@@ -21,7 +21,7 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
 
 }  // namespace
 
-extern const Rule kSectionLevel{
-    {"DL204", "section-level", Severity::kError, "A section heading has the wrong level"}, Check};
+extern const Rule kSectionLevel{{"DL204", "section-level", Severity::kError, "A section heading has the wrong level"},
+                                Check};
 
 }  // namespace digestlint

@@ -18,7 +18,6 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
 
 }  // namespace
 
-extern const Rule kSectionEmpty{
-    {"DL205", "section-empty", Severity::kError, "A section has no content"}, Check};
+extern const Rule kSectionEmpty{{"DL205", "section-empty", Severity::kError, "A section has no content"}, Check};
 
 }  // namespace digestlint

@@ -36,7 +36,6 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
 }  // namespace
 
 extern const Rule kBulletLabels{
-    {"DL207", "bullet-labels", Severity::kWarning, "A section lacks the labelled bullets the schema expects"},
-    Check};
+    {"DL207", "bullet-labels", Severity::kWarning, "A section lacks the labelled bullets the schema expects"}, Check};
 
 }  // namespace digestlint

@@ -18,17 +18,16 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
     std::string problems;
     for (const std::string& problem : analysis.problems) problems += (problems.empty() ? "" : ", ") + problem;
     if (problems.empty()) continue;
-    sink.Report(rule, paper.alphaxiv->url_span,
-                "Alphaxiv link " + problems +
-                    (analysis.canonical.empty() ? std::string() : "; use " + analysis.canonical));
+    sink.Report(
+        rule, paper.alphaxiv->url_span,
+        "Alphaxiv link " + problems + (analysis.canonical.empty() ? std::string() : "; use " + analysis.canonical));
   }
 }
 
 }  // namespace
 
-extern const Rule kAlphaxivLinkMalformed{
-    {"DL306", "alphaxiv-link-malformed", Severity::kError,
-     "An Alphaxiv link is not https://www.alphaxiv.org/LANG/overview/ID"},
-    Check};
+extern const Rule kAlphaxivLinkMalformed{{"DL306", "alphaxiv-link-malformed", Severity::kError,
+                                          "An Alphaxiv link is not https://www.alphaxiv.org/LANG/overview/ID"},
+                                         Check};
 
 }  // namespace digestlint

@@ -25,7 +25,7 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
 
 }  // namespace
 
-extern const Rule kPaperNumbering{
-    {"DL401", "paper-numbering", Severity::kError, "Paper numbers skip or repeat"}, Check};
+extern const Rule kPaperNumbering{{"DL401", "paper-numbering", Severity::kError, "Paper numbers skip or repeat"},
+                                  Check};
 
 }  // namespace digestlint

@@ -8,9 +8,10 @@ namespace {
 void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
   for (const Paper& paper : post.papers) {
     if (paper.number) continue;
-    sink.Report(rule, paper.heading, "paper heading has no number; write it as '" +
-                                         std::string(static_cast<size_t>(post.spec->paper_heading_level), '#') +
-                                         " N. [Title](https://arxiv.org/abs/ID)'");
+    sink.Report(rule, paper.heading,
+                "paper heading has no number; write it as '" +
+                    std::string(static_cast<size_t>(post.spec->paper_heading_level), '#') +
+                    " N. [Title](https://arxiv.org/abs/ID)'");
   }
 }
 

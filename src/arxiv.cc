@@ -22,7 +22,7 @@ UrlParts SplitUrl(std::string_view url) {
 
 void CheckScheme(const UrlParts& parts, std::vector<std::string>& problems) {
   if (parts.scheme.empty()) {
-    problems.push_back("has no https:// scheme");
+    problems.emplace_back("has no https:// scheme");
   } else if (parts.scheme != "https") {
     problems.push_back("uses " + parts.scheme + ": instead of https:");
   }
@@ -63,7 +63,8 @@ std::optional<ArxivId> ParseArxivId(std::string_view text, std::string* why) {
              (digits == 4 ? "0704 to 1412 have 4" : "1501 on have 5");
       return std::nullopt;
     }
-  } else if (std::string archive, subject; RE2::FullMatch(text, kOldStyle, &archive, &subject, &yy, &mm, &number, &version)) {
+  } else if (std::string archive, subject;
+             RE2::FullMatch(text, kOldStyle, &archive, &subject, &yy, &mm, &number, &version)) {
     id.year = yy >= 91 ? 1900 + yy : 2000 + yy;
     id.month = mm;
     if (mm < 1 || mm > 12) {
@@ -89,7 +90,8 @@ std::optional<ArxivId> ParseArxivId(std::string_view text, std::string* why) {
 LinkAnalysis AnalyzeArxivUrl(std::string_view url) {
   LinkAnalysis result;
   const UrlParts parts = SplitUrl(url);
-  const bool known_host = parts.host == "arxiv.org" || parts.host == "www.arxiv.org" || parts.host == "export.arxiv.org";
+  const bool known_host =
+      parts.host == "arxiv.org" || parts.host == "www.arxiv.org" || parts.host == "export.arxiv.org";
   if (!known_host) return result;
   result.points_at_site = true;
   CheckScheme(parts, result.problems);
@@ -101,11 +103,11 @@ LinkAnalysis AnalyzeArxivUrl(std::string_view url) {
   std::string pdf_suffix;
   RE2::FullMatch(parts.path, kPath, &kind, &id, &pdf_suffix);
   if (kind.empty()) {
-    result.problems.push_back("has no /abs/ before the identifier");
+    result.problems.emplace_back("has no /abs/ before the identifier");
   } else if (kind != "abs") {
     result.problems.push_back("points at /" + kind + "/ instead of the abstract page /abs/");
   }
-  if (!pdf_suffix.empty()) result.problems.push_back("ends in .pdf");
+  if (!pdf_suffix.empty()) result.problems.emplace_back("ends in .pdf");
   result.id = id;
   if (!id.empty()) result.canonical = "https://arxiv.org/abs/" + id;
   return result;
@@ -117,7 +119,8 @@ LinkAnalysis AnalyzeAlphaxivUrl(std::string_view url, std::string_view language)
   if (parts.host != "www.alphaxiv.org" && parts.host != "alphaxiv.org") return result;
   result.points_at_site = true;
   CheckScheme(parts, result.problems);
-  if (parts.host != "www.alphaxiv.org") result.problems.push_back("uses the host " + parts.host + " instead of www.alphaxiv.org");
+  if (parts.host != "www.alphaxiv.org")
+    result.problems.push_back("uses the host " + parts.host + " instead of www.alphaxiv.org");
 
   static const RE2 kPath(R"(/(?:([a-z]{2}(?:-[a-z]{2})?)/)?([a-z]+)/(.*?)/?)");
   std::string found_language;
@@ -130,14 +133,15 @@ LinkAnalysis AnalyzeAlphaxivUrl(std::string_view url, std::string_view language)
   }
   if (page != "overview") result.problems.push_back("points at /" + page + "/ instead of /overview/");
   if (found_language != language) {
-    result.problems.push_back(
-        (found_language.empty() ? std::string("has no language segment") : "has the language segment /" + found_language + "/") +
-        (language.empty() ? std::string(" but the schema expects English (none)")
-                          : " but the schema expects /" + std::string(language) + "/"));
+    result.problems.push_back((found_language.empty() ? std::string("has no language segment")
+                                                      : "has the language segment /" + found_language + "/") +
+                              (language.empty() ? std::string(" but the schema expects English (none)")
+                                                : " but the schema expects /" + std::string(language) + "/"));
   }
   result.id = id;
   if (!id.empty()) {
-    result.canonical = "https://www.alphaxiv.org/" + std::string(language) + (language.empty() ? "" : "/") + "overview/" + id;
+    result.canonical =
+        "https://www.alphaxiv.org/" + std::string(language) + (language.empty() ? "" : "/") + "overview/" + id;
   }
   return result;
 }

@@ -21,8 +21,8 @@ std::optional<ArxivId> ParseArxivId(std::string_view text, std::string* why);
 
 /// A link analysed against the one form a digest should use.
 struct LinkAnalysis {
-  bool points_at_site = false;  // the host is the expected site at all
-  std::string id;               // identifier text found in the URL ("" if none)
+  bool points_at_site = false;        // the host is the expected site at all
+  std::string id;                     // identifier text found in the URL ("" if none)
   std::vector<std::string> problems;  // why it is not the canonical form
   std::string canonical;              // the canonical URL, when an id was found
 };

@@ -133,16 +133,15 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   std::vector<LocatedDiagnostic> diagnostics;
   for (const std::string& post : posts) {
     std::vector<LocatedDiagnostic> found = LintFile(post, schema);
-    diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()),
-                       std::make_move_iterator(found.end()));
+    diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
   SortDiagnostics(diagnostics);
 
   if (options.format == "json") {
     WriteJson(out, diagnostics, posts.size());
   } else {
-    const bool color = options.color == "always" ||
-                       (options.color == "auto" && terminal.stdout_is_tty && !terminal.no_color_env);
+    const bool color =
+        options.color == "always" || (options.color == "auto" && terminal.stdout_is_tty && !terminal.no_color_env);
     WriteHuman(out, diagnostics, color);
   }
   const Totals totals = CountTotals(diagnostics, posts.size());

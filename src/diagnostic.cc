@@ -18,11 +18,10 @@ std::string_view SeverityName(Severity severity) {
 }
 
 void SortDiagnostics(std::vector<LocatedDiagnostic>& diagnostics) {
-  std::stable_sort(diagnostics.begin(), diagnostics.end(),
-                   [](const LocatedDiagnostic& a, const LocatedDiagnostic& b) {
-                     return std::tie(a.path, a.start.line, a.start.column, a.rule->code) <
-                            std::tie(b.path, b.start.line, b.start.column, b.rule->code);
-                   });
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const LocatedDiagnostic& a, const LocatedDiagnostic& b) {
+    return std::tie(a.path, a.start.line, a.start.column, a.rule->code) <
+           std::tie(b.path, b.start.line, b.start.column, b.rule->code);
+  });
 }
 
 }  // namespace digestlint

@@ -105,8 +105,8 @@ Link MakeLink(cmark_node* node, const BodyMap& map) {
   link.text_span = LinkTextSpan(map.text(), link.span);
   const std::string& text = map.text();
   const size_t open = link.text_span.end + 1;
-  const bool inline_destination = link.text_span.end > link.span.begin && open < link.span.end &&
-                                  text[open] == '(' && text[link.span.end - 1] == ')';
+  const bool inline_destination = link.text_span.end > link.span.begin && open < link.span.end && text[open] == '(' &&
+                                  text[link.span.end - 1] == ')';
   link.url_span = inline_destination ? Span{open + 1, link.span.end - 1} : link.span;
   return link;
 }

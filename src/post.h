@@ -23,7 +23,7 @@ struct Link {
 struct Section {
   std::string name;  // heading text, trimmed
   int level = 0;
-  Span heading;           // the heading line's text (no line break)
+  Span heading;  // the heading line's text (no line break)
   bool has_content = false;
   // First line of each list item's text, for labelled bullets ("Goal: ...").
   std::vector<std::string> list_items;
@@ -32,10 +32,10 @@ struct Section {
 struct Paper {
   Span heading;  // the heading line's text (no line break)
   std::optional<int> number;
-  Span number_span;        // "3." (or where it should be)
-  std::optional<Link> link;  // the first link in the heading: the arXiv link
-  std::optional<Link> alphaxiv;  // a link in the block quote after the heading
-  Span alphaxiv_quote;       // that block quote's first line, if any
+  Span number_span;               // "3." (or where it should be)
+  std::optional<Link> link;       // the first link in the heading: the arXiv link
+  std::optional<Link> alphaxiv;   // a link in the block quote after the heading
+  Span alphaxiv_quote;            // that block quote's first line, if any
   std::vector<Section> sections;  // every heading below the paper heading
 };
 

@@ -71,8 +71,8 @@ void WriteSnippet(std::ostream& out, const LocatedDiagnostic& d, bool color) {
   const char* dim = color ? kDim : "";
   const char* reset = color ? kReset : "";
   out << dim << ' ' << number << " |" << reset << ' ' << line << '\n';
-  out << dim << ' ' << gutter << " |" << reset << ' ' << std::string(indent, ' ') << (color ? SeverityColor(d.severity) : "")
-      << std::string(carets, '^') << reset << '\n';
+  out << dim << ' ' << gutter << " |" << reset << ' ' << std::string(indent, ' ')
+      << (color ? SeverityColor(d.severity) : "") << std::string(carets, '^') << reset << '\n';
 }
 
 }  // namespace
@@ -125,9 +125,7 @@ void WriteJson(std::ostream& out, const std::vector<LocatedDiagnostic>& diagnost
 }
 
 std::string SummaryLine(const Totals& totals) {
-  const auto count = [](size_t n, const char* noun) {
-    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
-  };
+  const auto count = [](size_t n, const char* noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); };
   std::string line = "digestlint: ";
   if (totals.errors + totals.warnings + totals.infos == 0) {
     line += "no problems";

@@ -128,8 +128,8 @@ std::string LastQuoted(const std::string& text) {
 bool StartsWith(const std::string& text, std::string_view prefix) { return text.rfind(prefix, 0) == 0; }
 
 // Turns valijson's technical error list into one plain sentence per problem.
-std::vector<SchemaViolation> PlainViolations(const json& schema, const valijson::Schema& compiled,
-                                             const json& target, const std::string& root_name) {
+std::vector<SchemaViolation> PlainViolations(const json& schema, const valijson::Schema& compiled, const json& target,
+                                             const std::string& root_name) {
   valijson::Validator validator;
   valijson::ValidationResults results;
   const valijson::adapters::NlohmannJsonAdapter adapter(target);
@@ -149,10 +149,9 @@ std::vector<SchemaViolation> PlainViolations(const json& schema, const valijson:
     const json* rules = SubSchemaAt(schema, pointer);
     const json value = target.contains(json::json_pointer(pointer)) ? target.at(json::json_pointer(pointer)) : json();
     const std::string name = DisplayName(pointer, root_name);
-    const std::string described =
-        rules && rules->contains("description") && (*rules)["description"].is_string()
-            ? std::string((*rules)["description"])
-            : std::string();
+    const std::string described = rules && rules->contains("description") && (*rules)["description"].is_string()
+                                      ? std::string((*rules)["description"])
+                                      : std::string();
     SchemaViolation violation{pointer, ""};
     if (StartsWith(text, "Missing required property")) {
       const std::string key = LastQuoted(text);
@@ -268,8 +267,8 @@ std::optional<Schema> Schema::Load(std::string_view json_text, std::string* erro
              ": not valid JSON: " + (detail == std::string::npos ? what : what.substr(detail));
     return std::nullopt;
   }
-  const std::vector<SchemaViolation> meta = PlainViolations(MetaSchemaDocument(), MetaSchema(), schema.document_,
-                                                            "the schema");
+  const std::vector<SchemaViolation> meta =
+      PlainViolations(MetaSchemaDocument(), MetaSchema(), schema.document_, "the schema");
   if (!meta.empty()) {
     *error = "not a valid JSON Schema (draft-07): " + FirstViolation(meta, "");
     return std::nullopt;

@@ -51,9 +51,8 @@ std::optional<EncodingProblem> FindEncodingProblem(std::string_view bytes) {
 }
 
 size_t CountCodePoints(std::string_view text) {
-  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 SourceText::SourceText(std::string bytes) : text_(std::move(bytes)) {

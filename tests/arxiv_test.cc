@@ -22,11 +22,16 @@ TEST_CASE("arXiv identifiers follow arXiv's documented scheme", "[arxiv]") {
   }
   SECTION("invalid forms, each with a reason") {
     const std::pair<const char*, const char*> cases[] = {
-        {"2513.19871", "month 13"},         {"2500.19871", "month 0"},
-        {"1412.12345", "have 4"},           {"1501.1234", "have 5"},
-        {"0703.1234", "start in April 2007"}, {"hep-th/0901001", "end in March 2007"},
-        {"2510.19871v0", "versions start at v1"}, {"25.10", "neither"},
-        {"2510-19871", "neither"},          {"", "neither"},
+        {"2513.19871", "month 13"},
+        {"2500.19871", "month 0"},
+        {"1412.12345", "have 4"},
+        {"1501.1234", "have 5"},
+        {"0703.1234", "start in April 2007"},
+        {"hep-th/0901001", "end in March 2007"},
+        {"2510.19871v0", "versions start at v1"},
+        {"25.10", "neither"},
+        {"2510-19871", "neither"},
+        {"", "neither"},
     };
     for (const auto& [id, reason] : cases) {
       INFO(id);

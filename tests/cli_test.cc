@@ -67,8 +67,7 @@ TEST_CASE("bad inputs are reported one by one without stopping the run", "[cli]"
        "4:1: error[DL103 yaml-syntax] front matter is not valid YAML: end of sequence flow not found"},
       {"list.md", "---\n- a\n- b\n---\n", 1,
        "1:1: error[DL104 front-matter-schema] the front matter must be a mapping but is a list"},
-      {"no-papers.md", kFrontMatter + "\nNothing today.\n", 1,
-       "8:1: error[DL403 no-papers] the post has no papers"},
+      {"no-papers.md", kFrontMatter + "\nNothing today.\n", 1, "8:1: error[DL403 no-papers] the post has no papers"},
       {"latin1.md", kFrontMatter + "caf\xe9\n", 2,
        "8:4: error[DL002 not-utf8-text] the file is not UTF-8 text: invalid UTF-8 byte sequence at byte"},
   };
@@ -86,8 +85,8 @@ TEST_CASE("bad inputs are reported one by one without stopping the run", "[cli]"
   SECTION("a path that does not exist") {
     const auto run = RunDigestlint({path("missing.md")});
     CHECK(run.status == 2);
-    CHECK(run.out == path("missing.md") +
-                         ":1:1: error[DL001 unreadable-file] cannot read the file: No such file or directory\n");
+    CHECK(run.out ==
+          path("missing.md") + ":1:1: error[DL001 unreadable-file] cannot read the file: No such file or directory\n");
     CHECK(run.err == "digestlint: 1 error, 0 warnings in 1 file (1 file could not be linted)\n");
   }
   SECTION("all at once, with a good post among them") {
@@ -172,16 +171,17 @@ TEST_CASE("json output is one stable document", "[cli]") {
   CHECK(report["files"] == 1);
   REQUIRE(report["diagnostics"].size() == 2);
   const auto& whitespace = report["diagnostics"][0];
-  CHECK(whitespace == nlohmann::json{{"path", (dir.path() / "p.md").string()},
-                                     {"line", 9},
-                                     {"column", 10},
-                                     {"end_line", 9},
-                                     {"end_column", 12},
-                                     {"rule", "DL501"},
-                                     {"name", "title-whitespace"},
-                                     {"severity", "warning"},
-                                     {"message", "paper title has a run of 2 whitespace characters; use a single space"},
-                                     {"fixable", false}});
+  CHECK(whitespace ==
+        nlohmann::json{{"path", (dir.path() / "p.md").string()},
+                       {"line", 9},
+                       {"column", 10},
+                       {"end_line", 9},
+                       {"end_column", 12},
+                       {"rule", "DL501"},
+                       {"name", "title-whitespace"},
+                       {"severity", "warning"},
+                       {"message", "paper title has a run of 2 whitespace characters; use a single space"},
+                       {"fixable", false}});
   CHECK(report["diagnostics"][1]["rule"] == "DL302");
   CHECK(report["diagnostics"][1]["column"] == 16);  // columns in code points: 한국어 counts 3
   CHECK(report["diagnostics"][1]["end_column"] == 47);

@@ -36,9 +36,14 @@ TEST_CASE("the reference post in ../shared matches the bundled copy", "[example]
     return;
   }
   const auto path = *shared / "examples/2025-10-27-daily-papers.md";
-  CHECK(testing::ReadFile(path) ==
-        testing::ReadFile(testing::SourceDir() / "examples/2025-10-27-daily-papers.md"));
+  CHECK(testing::ReadFile(path) == testing::ReadFile(testing::SourceDir() / "examples/2025-10-27-daily-papers.md"));
   CHECK(Summarise(LintFile(path.string(), Schema::Default())) == kExpected);
+}
+
+TEST_CASE("the bundled faulty post shows one error of each kind it was written with", "[example]") {
+  const auto path = testing::SourceDir() / "examples/2025-10-28-daily-papers.md";
+  CHECK(Summarise(LintFile(path.string(), Schema::Default())) ==
+        std::vector<std::string>{"DL106@3:8", "DL302@11:61", "DL401@32:3", "DL307@34:14", "DL202@44:1"});
 }
 
 }  // namespace

@@ -5,7 +5,6 @@
 namespace digestlint {
 namespace {
 
-
 TEST_CASE("front matter is split off and typed like YAML 1.2", "[front-matter]") {
   const SourceText source(
       "---\nlayout: post\ntitle: \"Daily — 1\"\ndate: 2025-10-27 08:15:00\ncount: 3\nflag: true\nempty:\n"
@@ -51,9 +50,9 @@ TEST_CASE("aliases cannot make the conversion loop or explode", "[front-matter]"
   std::string bomb = "---\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
   for (int i = 1; i < 10; ++i) {
     const std::string previous = "*a" + std::to_string(i - 1);
-    bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + previous + ", " + previous + ", " +
-            previous + ", " + previous + ", " + previous + ", " + previous + ", " + previous + ", " + previous +
-            ", " + previous + ", " + previous + "]\n";
+    bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + previous + ", " + previous + ", " + previous +
+            ", " + previous + ", " + previous + ", " + previous + ", " + previous + ", " + previous + ", " + previous +
+            ", " + previous + "]\n";
   }
   bomb += "---\n";
   const FrontMatter exploded = ParseFrontMatter(SourceText(bomb));

@@ -48,8 +48,8 @@ TEST_CASE("malformed schemas are refused with the place of the problem", "[schem
     CHECK(error.rfind("line 3, column 3: not valid JSON", 0) == 0);
   }
   SECTION("not a JSON Schema: JSON pointer") {
-    CHECK_FALSE(Schema::Load(R"({"type": "objekt", "x-digestlint": {"sections": {"required": [{"name": "A"}]}}})",
-                             &error));
+    CHECK_FALSE(
+        Schema::Load(R"({"type": "objekt", "x-digestlint": {"sections": {"required": [{"name": "A"}]}}})", &error));
     CHECK(error.find("not a valid JSON Schema (draft-07)") != std::string::npos);
     CHECK(error.find("'type'") != std::string::npos);
   }
@@ -59,12 +59,13 @@ TEST_CASE("malformed schemas are refused with the place of the problem", "[schem
   }
   SECTION("a wrong value in the body description: JSON pointer") {
     CHECK_FALSE(Schema::Load(R"({"x-digestlint": {"sections": {"required": [{"name": 5}]}}})", &error));
-    CHECK(error == "/x-digestlint/sections/required/0/name: 'sections.required[0].name' must be a string but is an "
-                   "integer");
+    CHECK(error ==
+          "/x-digestlint/sections/required/0/name: 'sections.required[0].name' must be a string but is an "
+          "integer");
   }
   SECTION("an unknown key in the body description") {
-    CHECK_FALSE(Schema::Load(R"({"x-digestlint": {"sectoins": {}, "sections": {"required": [{"name": "A"}]}}})",
-                             &error));
+    CHECK_FALSE(
+        Schema::Load(R"({"x-digestlint": {"sectoins": {}, "sections": {"required": [{"name": "A"}]}}})", &error));
     CHECK(error == "/x-digestlint/sectoins: unknown key 'sectoins'");
   }
   SECTION("a title-date pattern without its capture group") {

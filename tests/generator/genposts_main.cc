@@ -42,8 +42,8 @@ int main(int argc, char** argv) {
     std::ofstream(out / post.file_name, std::ios::binary) << post.text;
     nlohmann::json faults = nlohmann::json::array();
     for (const auto& fault : post.faults) {
-      faults.push_back({{"rule", fault.rule}, {"line", fault.line}, {"column", fault.column},
-                        {"description", fault.description}});
+      faults.push_back(
+          {{"rule", fault.rule}, {"line", fault.line}, {"column", fault.column}, {"description", fault.description}});
     }
     truth << nlohmann::json{{"file", post.file_name}, {"faults", faults}}.dump() << '\n';
   }

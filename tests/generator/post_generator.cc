@@ -26,9 +26,9 @@ enum class Fault {
 };
 
 constexpr const char* kSections[] = {"Introduction", "Method", "Results", "Limitations", "Conclusion"};
-constexpr const char* kWords[] = {"모델",     "학습",  "데이터", "성능",     "방법",  "결과",   "실험", "제안",
-                                  "diffusion", "token", "LLM",    "benchmark", "추론",  "attention", "효율", "평가"};
-constexpr const char* kTitleWords[] = {"Learning", "Sparse",   "Diffusion", "Models", "Efficient", "Reasoning",
+constexpr const char* kWords[] = {"모델",      "학습",  "데이터", "성능",      "방법", "결과",      "실험", "제안",
+                                  "diffusion", "token", "LLM",    "benchmark", "추론", "attention", "효율", "평가"};
+constexpr const char* kTitleWords[] = {"Learning", "Sparse",   "Diffusion", "Models",  "Efficient", "Reasoning",
                                        "Vision",   "Language", "Attention", "Scaling", "Agents",    "Robust"};
 
 struct PaperPlan {
@@ -210,7 +210,8 @@ class PostMaker {
   void WriteSectionBody(const std::string& name, bool empty) {
     if (!empty) {
       if (name == "Introduction") {
-        for (const char* label : {"Goal", "Motivation", "Contribution"}) writer_.Line(std::string("- ") + label + ": " + Sentence());
+        for (const char* label : {"Goal", "Motivation", "Contribution"})
+          writer_.Line(std::string("- ") + label + ": " + Sentence());
       } else {
         const int lines = Uniform(1, 4);
         for (int l = 0; l < lines; ++l) writer_.Line(Sentence());

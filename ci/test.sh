@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds digestlint and runs the whole test suite through CTest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ci/setup.sh
+ci/build.sh
+ctest --test-dir "${BUILD_DIR:-build}" --output-on-failure -j "$(nproc)"

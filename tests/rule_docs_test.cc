@@ -1,0 +1,66 @@
+// Every rule's documentation is compiled in and its examples are true: the
+// "Example" post triggers exactly that rule, the "Use instead" post lints clean.
+#include <set>
+
+#include <catch2/catch.hpp>
+
+#include "linter.h"
+#include "rule.h"
+
+namespace digestlint {
+namespace {
+
+// The first ```markdown block after `heading`, or nullopt.
+std::optional<std::string> CodeBlockAfter(std::string_view doc, std::string_view heading) {
+  const size_t section = doc.find(heading);
+  if (section == std::string_view::npos) return std::nullopt;
+  const std::string_view fence = "```markdown\n";
+  const size_t start = doc.find(fence, section);
+  if (start == std::string_view::npos) return std::nullopt;
+  const size_t end = doc.find("\n```", start + fence.size());
+  return std::string(doc.substr(start + fence.size(), end - start - fence.size() + 1));
+}
+
+TEST_CASE("every rule is documented with the same sections", "[docs]") {
+  std::set<std::string> codes;
+  for (const Rule* rule : BuiltinRules()) {
+    const std::string code(rule->info.code);
+    DYNAMIC_SECTION(code) {
+      CHECK(codes.insert(code).second);
+      const std::string_view doc = RuleDocumentation(rule->info);
+      REQUIRE_FALSE(doc.empty());
+      CHECK(doc.rfind("# " + code + " " + std::string(rule->info.name) + "\n", 0) == 0);
+      CHECK(doc.find("Default severity: **" + std::string(SeverityName(rule->info.severity)) + "**") !=
+            std::string_view::npos);
+      for (const char* heading : {"\n## What it checks\n", "\n## Why it matters\n", "\n## Fix\n"}) {
+        INFO(heading);
+        CHECK(doc.find(heading) != std::string_view::npos);
+      }
+    }
+  }
+  CHECK(std::is_sorted(codes.begin(), codes.end()));
+}
+
+TEST_CASE("documented examples trigger exactly their rule, and the fixed ones nothing", "[docs]") {
+  for (const Rule* rule : BuiltinRules()) {
+    const std::string_view doc = RuleDocumentation(rule->info);
+    const std::optional<std::string> failing = CodeBlockAfter(doc, "\n## Example\n");
+    const std::optional<std::string> passing = CodeBlockAfter(doc, "\n## Use instead\n");
+    DYNAMIC_SECTION(rule->info.code) {
+      if (rule->info.file_rule) {
+        CHECK_FALSE(failing);  // bytes that are not a readable post cannot be shown in Markdown
+        continue;
+      }
+      REQUIRE(failing);
+      REQUIRE(passing);
+      std::set<std::string> failing_rules;
+      for (const auto& d : LintBytes("example.md", *failing, Schema::Default())) failing_rules.insert(std::string(d.rule->code));
+      CHECK(failing_rules == std::set<std::string>{std::string(rule->info.code)});
+      const auto clean = LintBytes("example.md", *passing, Schema::Default());
+      CHECK(clean.empty());
+    }
+  }
+}
+
+}  // namespace
+}  // namespace digestlint
