@@ -200,7 +200,7 @@ TEST_CASE("usage errors, --help and --version", "[cli]") {
   CHECK(RunDigestlint({"--format"}).err == "digestlint: error: --format needs a value\nTry 'digestlint --help'.\n");
 }
 
-TEST_CASE("--schema uses another schema; a bad one exits 2 naming the problem", "[cli]") {
+TEST_CASE("option --schema uses another schema, and a bad one exits 2 naming the problem", "[cli]") {
   TempDir dir;
   WriteFile(dir.path() / "bad.json", R"({"x-digestlint": {"sections": {"required": []}}})");
   WriteFile(dir.path() / "post.md", CleanPost());

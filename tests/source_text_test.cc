@@ -14,7 +14,7 @@ TEST_CASE("columns count code points, not bytes", "[source]") {
   CHECK(source.PositionOf(x).column == 5);  // three Hangul syllables and a space
 }
 
-TEST_CASE("a BOM is dropped and remembered; CRLF lines exclude the CR", "[source]") {
+TEST_CASE("a BOM is dropped and remembered, and CRLF lines exclude the CR", "[source]") {
   const SourceText source("\xEF\xBB\xBF---\r\ntitle: x\r\n");
   CHECK(source.has_bom());
   CHECK(source.Line(1) == "---");
