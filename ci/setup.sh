@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(g++ cmake ninja-build pkg-config libcmark-dev libyaml-cpp-dev nlohmann-json3-dev libre2-dev catch2
-          libvalijson-dev)
+          libvalijson-dev patch)
 if [[ "${1:-}" == "--tools" ]]; then
   packages+=(clang-format clang-tidy)
 fi

@@ -1,20 +1,47 @@
 // DL104 front-matter-schema: the front matter breaks the schema.
+#include <re2/re2.h>
+
+#include "fix_helpers.h"
 #include "rule.h"
 
 namespace digestlint {
 
 namespace {
 
+// A word YAML reads as a string when written plainly; anything else is written
+// in JSON's notation, which is valid YAML.
+std::string YamlText(const nlohmann::json& value) {
+  static const RE2 kPlain("[A-Za-z][A-Za-z0-9_.-]*");
+  static const RE2 kKeyword("(?i)true|false|yes|no|on|off|null|y|n");
+  if (value.is_string()) {
+    const std::string text = value;
+    if (RE2::FullMatch(text, kPlain) && !RE2::FullMatch(text, kKeyword)) return text;
+  }
+  return value.dump();
+}
+
+// A missing top-level key whose schema gives a default is inserted before the
+// closing fence.
+std::optional<Fix> InsertDefault(const Post& post, const SchemaViolation& violation) {
+  const FrontMatter& front_matter = post.front_matter;
+  if (!violation.pointer.empty() || violation.missing_key.empty() || !violation.default_value) return std::nullopt;
+  const size_t at = front_matter.closing_fence.begin;
+  return SingleEdit(FixSafety::kSafe, Span{at, at},
+                    YamlText(violation.missing_key) + ": " + YamlText(*violation.default_value) +
+                        std::string(post.source->LineEnding()));
+}
+
 void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
   for (const SchemaViolation& violation : post.schema_violations) {
-    sink.Report(rule, FrontMatterKeySpan(post, violation.pointer), violation.message);
+    sink.Report(rule, FrontMatterKeySpan(post, violation.pointer), violation.message, InsertDefault(post, violation));
   }
 }
 
 }  // namespace
 
 extern const Rule kFrontMatterSchema{
-    {"DL104", "front-matter-schema", Severity::kError, "A front-matter key is missing or its value breaks the schema"},
+    {"DL104", "front-matter-schema", Severity::kError, "A front-matter key is missing or its value breaks the schema",
+     false, false, FixAvailability::kSafe},
     Check};
 
 }  // namespace digestlint

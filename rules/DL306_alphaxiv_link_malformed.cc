@@ -1,5 +1,6 @@
 // DL306 alphaxiv-link-malformed: the Alphaxiv URL is not the overview page in the schema's language.
 #include "arxiv.h"
+#include "fix_helpers.h"
 #include "rule.h"
 
 namespace digestlint {
@@ -18,16 +19,20 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
     std::string problems;
     for (const std::string& problem : analysis.problems) problems += (problems.empty() ? "" : ", ") + problem;
     if (problems.empty()) continue;
+    std::optional<Fix> fix;
+    if (!analysis.canonical.empty()) fix = ReplaceLinkUrl(post, *paper.alphaxiv, analysis.canonical);
     sink.Report(
         rule, paper.alphaxiv->url_span,
-        "Alphaxiv link " + problems + (analysis.canonical.empty() ? std::string() : "; use " + analysis.canonical));
+        "Alphaxiv link " + problems + (analysis.canonical.empty() ? std::string() : "; use " + analysis.canonical),
+        std::move(fix));
   }
 }
 
 }  // namespace
 
-extern const Rule kAlphaxivLinkMalformed{{"DL306", "alphaxiv-link-malformed", Severity::kError,
-                                          "An Alphaxiv link is not https://www.alphaxiv.org/LANG/overview/ID"},
-                                         Check};
+extern const Rule kAlphaxivLinkMalformed{
+    {"DL306", "alphaxiv-link-malformed", Severity::kError,
+     "An Alphaxiv link is not https://www.alphaxiv.org/LANG/overview/ID", false, false, FixAvailability::kSafe},
+    Check};
 
 }  // namespace digestlint

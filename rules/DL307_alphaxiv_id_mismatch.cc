@@ -1,5 +1,6 @@
 // DL307 alphaxiv-id-mismatch: the Alphaxiv line points at the heading's paper.
 #include "arxiv.h"
+#include "fix_helpers.h"
 #include "rule.h"
 
 namespace digestlint {
@@ -14,16 +15,21 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
     if (heading_id.empty() || alphaxiv_id.empty() || WithoutVersion(heading_id) == WithoutVersion(alphaxiv_id)) {
       continue;
     }
+    // The heading is the paper being summarised: rebuild the line from its ID.
+    const std::string url =
+        AnalyzeAlphaxivUrl("https://www.alphaxiv.org/overview/" + heading_id, post.spec->alphaxiv_language).canonical;
     sink.Report(rule, paper.alphaxiv->url_span,
                 "Alphaxiv link is for " + alphaxiv_id + " but the heading's paper is " + heading_id +
-                    " (a line pasted under the wrong paper?)");
+                    " (a line pasted under the wrong paper?)",
+                ReplaceLinkUrl(post, *paper.alphaxiv, url));
   }
 }
 
 }  // namespace
 
 extern const Rule kAlphaxivIdMismatch{
-    {"DL307", "alphaxiv-id-mismatch", Severity::kError, "An Alphaxiv link points at another paper than its heading"},
+    {"DL307", "alphaxiv-id-mismatch", Severity::kError, "An Alphaxiv link points at another paper than its heading",
+     false, false, FixAvailability::kSafe},
     Check};
 
 }  // namespace digestlint

@@ -1,4 +1,5 @@
 // DL501 title-whitespace: a paper title keeps runs of spaces (line-wrap leftovers).
+#include "fix_helpers.h"
 #include "rule.h"
 
 namespace digestlint {
@@ -24,7 +25,8 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
         sink.Report(rule, Span{i, end},
                     at_edge ? "paper title starts or ends with whitespace"
                             : "paper title has a run of " + std::to_string(end - i) +
-                                  " whitespace characters; use a single space");
+                                  " whitespace characters; use a single space",
+                    SingleEdit(FixSafety::kSafe, Span{i, end}, at_edge ? "" : " "));
       }
       i = end;
     }
@@ -33,7 +35,8 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
 
 }  // namespace
 
-extern const Rule kTitleWhitespace{
-    {"DL501", "title-whitespace", Severity::kWarning, "A paper title contains a run of whitespace"}, Check};
+extern const Rule kTitleWhitespace{{"DL501", "title-whitespace", Severity::kWarning,
+                                    "A paper title contains a run of whitespace", false, false, FixAvailability::kSafe},
+                                   Check};
 
 }  // namespace digestlint

@@ -17,6 +17,8 @@ std::string_view SeverityName(Severity severity) {
   return "error";
 }
 
+std::string_view FixSafetyName(FixSafety safety) { return safety == FixSafety::kSafe ? "safe" : "unsafe"; }
+
 void SortDiagnostics(std::vector<LocatedDiagnostic>& diagnostics) {
   std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const LocatedDiagnostic& a, const LocatedDiagnostic& b) {
     return std::tie(a.path, a.start.line, a.start.column, a.rule->code) <

@@ -1,6 +1,7 @@
 #pragma once
 // What a rule reports: a rule, a severity, a span of the post and a message.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,26 @@ namespace digestlint {
 enum class Severity { kInfo, kWarning, kError };
 
 std::string_view SeverityName(Severity severity);
+
+/// Replace the bytes of `span` (in SourceText::text()) with `replacement`.
+struct Edit {
+  Span span;
+  std::string replacement;
+};
+
+/// Safe fixes keep the meaning of the post and are applied by --fix; unsafe
+/// ones choose between facts or invent content and need --unsafe-fixes.
+enum class FixSafety { kSafe, kUnsafe };
+
+struct Fix {
+  FixSafety safety = FixSafety::kSafe;
+  std::vector<Edit> edits;  // non-overlapping
+};
+
+/// What a rule can repair, for `rules` listings and docs.
+enum class FixAvailability { kNone, kSafe, kUnsafe, kSafeOrUnsafe };
+
+std::string_view FixSafetyName(FixSafety safety);
 
 /// Everything about a rule that is declared once: the code users type, the
 /// name they read, how bad a finding is, and a one-line summary.
@@ -26,6 +47,7 @@ struct RuleInfo {
   // True for rules about the file's bytes, which run even when the file is
   // not readable text; all other rules run only on text.
   bool file_rule = false;
+  FixAvailability fix = FixAvailability::kNone;
 };
 
 struct Diagnostic {
@@ -33,6 +55,14 @@ struct Diagnostic {
   Severity severity = Severity::kError;
   Span span;
   std::string message;
+  std::optional<Fix> fix;
+};
+
+/// An edit with positions resolved, for output formats that show fixes.
+struct LocatedEdit {
+  Position start;
+  Position end;  // exclusive
+  std::string content;
 };
 
 /// A diagnostic placed in a file, with positions resolved for output.
@@ -43,8 +73,9 @@ struct LocatedDiagnostic {
   const RuleInfo* rule = nullptr;
   Severity severity = Severity::kError;
   std::string message;
-  bool fixable = false;
-  std::string line_text;  // the source line at `start`, for caret output
+  std::optional<Fix> fix;              // spans are byte offsets into the linted text
+  std::vector<LocatedEdit> fix_edits;  // the same edits, as positions
+  std::string line_text;               // the source line at `start`, for caret output
 };
 
 /// Sorts by path, line, column, then rule code, for deterministic output.

@@ -127,6 +127,7 @@ FrontMatter ParseFrontMatter(const SourceText& source, const FrontMatterLimits& 
     return result;
   }
   result.body_start = source.LineStart(closing_line + 1);
+  result.closing_fence = Span{source.LineStart(closing_line), source.LineContentEnd(closing_line)};
 
   const size_t yaml_start = source.LineStart(2);
   const std::string yaml = source.text().substr(yaml_start, source.LineStart(closing_line) - yaml_start);

@@ -25,6 +25,7 @@ struct FrontMatter {
   enum class State { kMissing, kUnclosed, kInvalidYaml, kParsed };
   State state = State::kMissing;
   Span opening_fence;     // the first "---" line
+  Span closing_fence;     // the closing "---" or "..." line (when closed)
   size_t body_start = 0;  // offset of the first byte after the front matter
   // kInvalidYaml: what is wrong and where.
   std::string error;

@@ -23,10 +23,17 @@ std::vector<LocatedDiagnostic> Locate(const Post& post, const std::vector<Diagno
     out.rule = diagnostic.rule;
     out.severity = diagnostic.severity;
     out.message = diagnostic.message;
+    out.fix = diagnostic.fix;
     if (post.source) {
       out.start = post.source->PositionOf(diagnostic.span.begin);
       out.end = post.source->PositionOf(std::max(diagnostic.span.begin, diagnostic.span.end));
       if (!post.encoding_problem) out.line_text = std::string(post.source->Line(out.start.line));
+      if (diagnostic.fix) {
+        for (const Edit& edit : diagnostic.fix->edits) {
+          out.fix_edits.push_back(LocatedEdit{post.source->PositionOf(edit.span.begin),
+                                              post.source->PositionOf(edit.span.end), edit.replacement});
+        }
+      }
     }
     located.push_back(std::move(out));
   }
@@ -61,27 +68,37 @@ std::vector<LocatedDiagnostic> LintBytes(const std::string& path, std::string by
   return RunRules(BuildPost(source, path, schema));
 }
 
-std::vector<LocatedDiagnostic> LintFile(const std::string& path, const Schema& schema) {
+std::optional<std::string> ReadPostFile(const std::string& path, std::string* problem) {
   std::error_code error;
   const std::filesystem::file_status status = std::filesystem::status(path, error);
-  std::string problem;
   if (error) {
-    problem = error.message();
+    *problem = error.message();
   } else if (std::filesystem::is_directory(status)) {
-    problem = "it is a directory";
+    *problem = "it is a directory";
   } else if (!std::filesystem::is_regular_file(status)) {
-    problem = "it is not a regular file";
+    *problem = "it is not a regular file";
   } else {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream contents;
-    if (in && (contents << in.rdbuf())) return LintBytes(path, contents.str(), schema);
-    if (in && in.peek() == std::ifstream::traits_type::eof()) return LintBytes(path, "", schema);
-    problem = std::strerror(errno);
+    if (in && (contents << in.rdbuf())) return contents.str();
+    if (in && in.peek() == std::ifstream::traits_type::eof()) return std::string();
+    *problem = std::strerror(errno);
   }
+  return std::nullopt;
+}
+
+std::vector<LocatedDiagnostic> LintUnreadable(const std::string& path, const std::string& problem) {
   Post post;
   post.path = path;
   post.read_error = problem;
   return RunRules(post);
+}
+
+std::vector<LocatedDiagnostic> LintFile(const std::string& path, const Schema& schema) {
+  std::string problem;
+  std::optional<std::string> bytes = ReadPostFile(path, &problem);
+  if (!bytes) return LintUnreadable(path, problem);
+  return LintBytes(path, std::move(*bytes), schema);
 }
 
 bool IsInputError(const LocatedDiagnostic& diagnostic) { return diagnostic.rule->input_error; }

@@ -1,6 +1,7 @@
 #pragma once
 // Lints one post: read, check the encoding, build the Post model, run rules.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,12 @@ std::vector<LocatedDiagnostic> LintBytes(const std::string& path, std::string by
 
 /// Reads and lints the file at `path`; an unreadable path is a DL001 diagnostic.
 std::vector<LocatedDiagnostic> LintFile(const std::string& path, const Schema& schema);
+
+/// Reads a whole regular file; on failure returns nullopt and sets `problem`.
+std::optional<std::string> ReadPostFile(const std::string& path, std::string* problem);
+
+/// The DL001 diagnostic for a path that could not be read.
+std::vector<LocatedDiagnostic> LintUnreadable(const std::string& path, const std::string& problem);
 
 /// True when a diagnostic means a file could not be linted (exit status 2).
 bool IsInputError(const LocatedDiagnostic& diagnostic);

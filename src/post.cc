@@ -153,7 +153,7 @@ class PostBuilder {
     if (post_.papers.empty()) return;
     Paper& paper = post_.papers.back();
     if (level == spec_.section_heading_level || IsSectionName(name)) {
-      paper.sections.push_back(Section{name, level, map_.FirstLineSpan(heading), false, {}});
+      paper.sections.push_back(Section{name, level, map_.FirstLineSpan(heading), false, {}, {}});
     } else if (!paper.sections.empty()) {
       paper.sections.back().has_content = true;  // a sub-heading inside a section
     }
@@ -201,6 +201,24 @@ class PostBuilder {
   const PostSpec& spec_;
 };
 
+size_t LineStartOf(const SourceText& source, size_t offset) { return source.LineStart(source.PositionOf(offset).line); }
+
+// Where each paper and section ends: at the line where the next one starts.
+void SetExtents(Post& post) {
+  const SourceText& source = *post.source;
+  for (size_t i = 0; i < post.papers.size(); ++i) {
+    Paper& paper = post.papers[i];
+    paper.end =
+        i + 1 < post.papers.size() ? LineStartOf(source, post.papers[i + 1].heading.begin) : source.text().size();
+    for (size_t s = 0; s < paper.sections.size(); ++s) {
+      Section& section = paper.sections[s];
+      section.block.begin = LineStartOf(source, section.heading.begin);
+      section.block.end =
+          s + 1 < paper.sections.size() ? LineStartOf(source, paper.sections[s + 1].heading.begin) : paper.end;
+    }
+  }
+}
+
 }  // namespace
 
 Post BuildPost(const SourceText& source, const std::string& path, const Schema& schema) {
@@ -224,6 +242,7 @@ Post BuildPost(const SourceText& source, const std::string& path, const Schema& 
   for (cmark_node* block = cmark_node_first_child(document.get()); block; block = cmark_node_next(block)) {
     builder.AddBlock(block);
   }
+  SetExtents(post);
   return post;
 }
 

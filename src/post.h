@@ -25,6 +25,7 @@ struct Section {
   int level = 0;
   Span heading;  // the heading line's text (no line break)
   bool has_content = false;
+  Span block;  // from the heading's line to the next section or paper
   // First line of each list item's text, for labelled bullets ("Goal: ...").
   std::vector<std::string> list_items;
 };
@@ -37,6 +38,7 @@ struct Paper {
   std::optional<Link> alphaxiv;   // a link in the block quote after the heading
   Span alphaxiv_quote;            // that block quote's first line, if any
   std::vector<Section> sections;  // every heading below the paper heading
+  size_t end = 0;                 // where the next paper (or the file) starts
 };
 
 struct Post {

@@ -92,6 +92,7 @@ Totals CountTotals(const std::vector<LocatedDiagnostic>& diagnostics, size_t fil
     if (d.severity == Severity::kWarning) ++totals.warnings;
     if (d.severity == Severity::kInfo) ++totals.infos;
     if (d.rule->input_error) unlintable.insert(d.path);
+    if (d.fix) ++(d.fix->safety == FixSafety::kSafe ? totals.safe_fixes : totals.unsafe_fixes);
   }
   totals.unlintable_files = unlintable.size();
   return totals;
@@ -109,6 +110,18 @@ void WriteHuman(std::ostream& out, const std::vector<LocatedDiagnostic>& diagnos
 void WriteJson(std::ostream& out, const std::vector<LocatedDiagnostic>& diagnostics, size_t files) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const LocatedDiagnostic& d : diagnostics) {
+    nlohmann::ordered_json fix = nullptr;
+    if (d.fix) {
+      nlohmann::ordered_json edits = nlohmann::ordered_json::array();
+      for (const LocatedEdit& edit : d.fix_edits) {
+        edits.push_back({{"line", edit.start.line},
+                         {"column", edit.start.column},
+                         {"end_line", edit.end.line},
+                         {"end_column", edit.end.column},
+                         {"content", edit.content}});
+      }
+      fix = {{"applicability", FixSafetyName(d.fix->safety)}, {"edits", edits}};
+    }
     list.push_back({{"path", d.path},
                     {"line", d.start.line},
                     {"column", d.start.column},
@@ -118,13 +131,14 @@ void WriteJson(std::ostream& out, const std::vector<LocatedDiagnostic>& diagnost
                     {"name", d.rule->name},
                     {"severity", SeverityName(d.severity)},
                     {"message", d.message},
-                    {"fixable", d.fixable}});
+                    {"fixable", d.fix.has_value()},
+                    {"fix", fix}});
   }
   const nlohmann::ordered_json document = {{"version", 1}, {"files", files}, {"diagnostics", list}};
   out << document.dump(2) << '\n';
 }
 
-std::string SummaryLine(const Totals& totals) {
+std::string SummaryLine(const Totals& totals, bool unsafe_enabled) {
   const auto count = [](size_t n, const char* noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); };
   std::string line = "digestlint: ";
   if (totals.errors + totals.warnings + totals.infos == 0) {
@@ -135,6 +149,12 @@ std::string SummaryLine(const Totals& totals) {
   }
   line += " in " + count(totals.files, "file");
   if (totals.unlintable_files) line += " (" + count(totals.unlintable_files, "file") + " could not be linted)";
+  const size_t fixable = totals.safe_fixes + (unsafe_enabled ? totals.unsafe_fixes : 0);
+  if (fixable)
+    line += "; " + std::to_string(fixable) + " fixable with --fix" + (unsafe_enabled ? " --unsafe-fixes" : "");
+  if (!unsafe_enabled && totals.unsafe_fixes) {
+    line += std::string(fixable ? ", " : "; ") + std::to_string(totals.unsafe_fixes) + " more with --unsafe-fixes";
+  }
   return line;
 }
 

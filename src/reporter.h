@@ -15,6 +15,8 @@ struct Totals {
   size_t warnings = 0;
   size_t infos = 0;
   size_t unlintable_files = 0;  // files with a DL001/DL002/DL103 finding
+  size_t safe_fixes = 0;        // diagnostics --fix would repair
+  size_t unsafe_fixes = 0;      // diagnostics only --unsafe-fixes would repair
 };
 
 Totals CountTotals(const std::vector<LocatedDiagnostic>& diagnostics, size_t files);
@@ -25,8 +27,9 @@ void WriteHuman(std::ostream& out, const std::vector<LocatedDiagnostic>& diagnos
 /// {"version": 1, "files": N, "diagnostics": [...]}
 void WriteJson(std::ostream& out, const std::vector<LocatedDiagnostic>& diagnostics, size_t files);
 
-/// One line for stderr, e.g. "digestlint: 2 errors, 4 warnings in 3 files".
-std::string SummaryLine(const Totals& totals);
+/// One line for stderr, e.g. "digestlint: 2 errors, 4 warnings in 3 files
+/// (1 fixable with --fix)". `unsafe_enabled`: whether --unsafe-fixes was given.
+std::string SummaryLine(const Totals& totals, bool unsafe_enabled = false);
 
 /// Columns a terminal uses for `text` (East Asian wide characters take two).
 size_t DisplayWidth(std::string_view text);

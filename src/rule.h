@@ -17,8 +17,8 @@ namespace digestlint {
 class DiagnosticSink {
  public:
   explicit DiagnosticSink(std::vector<Diagnostic>& out) : out_(out) {}
-  void Report(const RuleInfo& rule, Span span, std::string message) {
-    out_.push_back(Diagnostic{&rule, rule.severity, span, std::move(message)});
+  void Report(const RuleInfo& rule, Span span, std::string message, std::optional<Fix> fix = std::nullopt) {
+    out_.push_back(Diagnostic{&rule, rule.severity, span, std::move(message), std::move(fix)});
   }
 
  private:

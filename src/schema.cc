@@ -152,11 +152,13 @@ std::vector<SchemaViolation> PlainViolations(const json& schema, const valijson:
     const std::string described = rules && rules->contains("description") && (*rules)["description"].is_string()
                                       ? std::string((*rules)["description"])
                                       : std::string();
-    SchemaViolation violation{pointer, ""};
+    SchemaViolation violation{pointer, "", "", std::nullopt};
     if (StartsWith(text, "Missing required property")) {
       const std::string key = LastQuoted(text);
       const json* key_rules = SubSchemaAt(schema, (json::json_pointer(pointer) / key).to_string());
       violation.message = "missing required key '" + key + "'";
+      violation.missing_key = key;
+      if (key_rules && key_rules->contains("default")) violation.default_value = (*key_rules)["default"];
       if (key_rules && key_rules->contains("description") && (*key_rules)["description"].is_string()) {
         violation.message += " (" + std::string((*key_rules)["description"]) + ")";
       }

@@ -44,6 +44,8 @@ struct PostSpec {
 struct SchemaViolation {
   std::string pointer;  // JSON pointer of the offending value ("" = root)
   std::string message;
+  std::string missing_key;                      // for a missing required key
+  std::optional<nlohmann::json> default_value;  // the schema's default for it
 };
 
 class Schema {

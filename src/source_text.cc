@@ -81,6 +81,16 @@ size_t SourceText::LineStart(int line) const {
   return line_starts_[static_cast<size_t>(line) - 1];
 }
 
+size_t SourceText::LineContentEnd(int line) const {
+  const size_t start = LineStart(line);
+  return start + Line(line).size();
+}
+
+std::string_view SourceText::LineEnding() const {
+  const size_t newline = text_.find('\n');
+  return newline != std::string::npos && newline > 0 && text_[newline - 1] == '\r' ? "\r\n" : "\n";
+}
+
 std::string_view SourceText::Line(int line) const {
   if (line < 1 || line > line_count()) return {};
   const size_t start = LineStart(line);

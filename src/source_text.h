@@ -49,6 +49,10 @@ class SourceText {
   size_t LineStart(int line) const;
   /// Line `line` without its line terminator ("\n" or "\r\n").
   std::string_view Line(int line) const;
+  /// Offset just past line `line`'s content: where its terminator starts.
+  size_t LineContentEnd(int line) const;
+  /// The file's line terminator, from its first line: "\r\n" or "\n".
+  std::string_view LineEnding() const;
 
  private:
   std::string text_;

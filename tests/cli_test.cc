@@ -43,7 +43,7 @@ TEST_CASE("warnings alone exit 0, errors exit 1", "[cli]") {
   WriteFile(dir.path() / "error.md", post);
   const auto run = RunDigestlint({(dir.path() / "error.md").string()});
   CHECK(run.status == 1);
-  CHECK(run.err == "digestlint: 2 errors, 1 warning in 1 file\n");
+  CHECK(run.err == "digestlint: 2 errors, 1 warning in 1 file; 1 fixable with --fix, 1 more with --unsafe-fixes\n");
 }
 
 // Each bad input gets a path:line:col message and its exit status, and never
@@ -172,16 +172,20 @@ TEST_CASE("json output is one stable document", "[cli]") {
   REQUIRE(report["diagnostics"].size() == 2);
   const auto& whitespace = report["diagnostics"][0];
   CHECK(whitespace ==
-        nlohmann::json{{"path", (dir.path() / "p.md").string()},
-                       {"line", 9},
-                       {"column", 10},
-                       {"end_line", 9},
-                       {"end_column", 12},
-                       {"rule", "DL501"},
-                       {"name", "title-whitespace"},
-                       {"severity", "warning"},
-                       {"message", "paper title has a run of 2 whitespace characters; use a single space"},
-                       {"fixable", false}});
+        nlohmann::json{
+            {"path", (dir.path() / "p.md").string()},
+            {"line", 9},
+            {"column", 10},
+            {"end_line", 9},
+            {"end_column", 12},
+            {"rule", "DL501"},
+            {"name", "title-whitespace"},
+            {"severity", "warning"},
+            {"message", "paper title has a run of 2 whitespace characters; use a single space"},
+            {"fixable", true},
+            {"fix",
+             {{"applicability", "safe"},
+              {"edits", {{{"line", 9}, {"column", 10}, {"end_line", 9}, {"end_column", 12}, {"content", " "}}}}}}});
   CHECK(report["diagnostics"][1]["rule"] == "DL302");
   CHECK(report["diagnostics"][1]["column"] == 16);  // columns in code points: 한국어 counts 3
   CHECK(report["diagnostics"][1]["end_column"] == 47);

@@ -7,6 +7,11 @@
 // lints with another schema (FILE relative to the fixture). Markers are
 // blanked before linting, so line numbers do not move. A fixture without
 // markers must lint clean, and every diagnostic must be expected.
+//
+// Fixes: X.fixed.md is what --fix makes of X.md, X.unsafe-fixed.md what
+// --fix --unsafe-fixes makes of it; both are checked with LF, CRLF and a BOM.
+// Every fixture is also fixed: the fix must be accepted, idempotent, and
+// leave nothing it could fix.
 #include <algorithm>
 #include <map>
 #include <regex>
@@ -14,6 +19,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "fixer.h"
 #include "linter.h"
 #include "rule.h"
 #include "test_support.h"
@@ -143,6 +149,85 @@ TEST_CASE("every fixture post gives exactly its expected diagnostics", "[fixture
       CHECK(missing.empty());
       CHECK(unexpected.empty());
     }
+  }
+}
+
+std::string ToCrlf(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n') out += '\r';
+    out += c;
+  }
+  return out;
+}
+
+bool IsGolden(const fs::path& path) {
+  const std::string name = path.filename().string();
+  return name.find(".fixed.md") != std::string::npos;
+}
+
+TEST_CASE("fixes give exactly the golden posts, with LF, CRLF and a BOM", "[fixtures][fix]") {
+  int pairs = 0;
+  for (const fs::path& path : AllFixtures()) {
+    if (IsGolden(path)) continue;
+    for (const bool unsafe : {false, true}) {
+      const fs::path golden = path.parent_path() / (path.stem().string() + (unsafe ? ".unsafe-fixed.md" : ".fixed.md"));
+      if (!fs::exists(golden)) continue;
+      ++pairs;
+      const Fixture input = ParseFixture(path);
+      const std::string expected = ParseFixture(golden).text;
+      const Schema& schema = SchemaFor(input);
+      const std::string bom = "\xEF\xBB\xBF";
+      const std::pair<std::string, std::string> variants[] = {
+          {input.text, expected}, {ToCrlf(input.text), ToCrlf(expected)}, {bom + input.text, bom + expected}};
+      for (const auto& [before, after] : variants) {
+        DYNAMIC_SECTION(fs::relative(golden, SourceDir()).string()
+                        << (before.rfind(bom, 0) == 0 ? " (BOM)" : "")
+                        << (before.find('\r') != std::string::npos ? " (CRLF)" : "")) {
+          const FixResult result = FixBytes(path.filename().string(), before, schema, FixOptions{unsafe, 10});
+          REQUIRE_FALSE(result.refused);
+          CHECK(result.fixed == after);
+        }
+      }
+    }
+  }
+  CHECK(pairs >= 13);
+}
+
+TEST_CASE("fixing any fixture is accepted, idempotent and complete", "[fixtures][fix]") {
+  for (const fs::path& path : AllFixtures()) {
+    const Fixture fixture = ParseFixture(path);
+    for (const bool unsafe : {false, true}) {
+      DYNAMIC_SECTION(fs::relative(path, SourceDir()).string() << (unsafe ? " (unsafe)" : "")) {
+        const FixOptions options{unsafe, 10};
+        const FixResult once = FixBytes("post.md", fixture.text, SchemaFor(fixture), options);
+        REQUIRE_FALSE(once.refused);
+        const FixResult twice = FixBytes("post.md", once.fixed, SchemaFor(fixture), options);
+        CHECK(twice.fixed == once.fixed);
+        for (const LocatedDiagnostic& d : once.remaining) {
+          INFO(d.rule->code << " at " << d.start.line << ":" << d.start.column);
+          CHECK_FALSE((d.fix && FixApplies(*d.fix, options)));
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("every fixable rule has a golden fix", "[fixtures][fix]") {
+  for (const Rule* rule : BuiltinRules()) {
+    if (rule->info.fix == FixAvailability::kNone) continue;
+    std::string folder = std::string(rule->info.code) + "_" + std::string(rule->info.name);
+    std::replace(folder.begin(), folder.end(), '-', '_');
+    const std::string suffix = rule->info.fix == FixAvailability::kUnsafe ? ".unsafe-fixed.md" : ".fixed.md";
+    bool found = false;
+    for (const auto& entry : fs::directory_iterator(SourceDir() / "tests" / "fixtures" / folder)) {
+      const std::string name = entry.path().filename().string();
+      found = found ||
+              (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+               (suffix == ".unsafe-fixed.md" || name.find(".unsafe-fixed.md") == std::string::npos));
+    }
+    INFO(folder << " needs a *" << suffix);
+    CHECK(found);
   }
 }
 

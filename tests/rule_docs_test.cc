@@ -54,7 +54,8 @@ TEST_CASE("documented examples trigger exactly their rule, and the fixed ones no
       REQUIRE(failing);
       REQUIRE(passing);
       std::set<std::string> failing_rules;
-      for (const auto& d : LintBytes("example.md", *failing, Schema::Default())) failing_rules.insert(std::string(d.rule->code));
+      for (const auto& d : LintBytes("example.md", *failing, Schema::Default()))
+        failing_rules.insert(std::string(d.rule->code));
       CHECK(failing_rules == std::set<std::string>{std::string(rule->info.code)});
       const auto clean = LintBytes("example.md", *passing, Schema::Default());
       CHECK(clean.empty());

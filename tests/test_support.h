@@ -39,10 +39,12 @@ struct CliRun {
   std::string err;
 };
 
-inline CliRun RunDigestlint(const std::vector<std::string>& args, Terminal terminal = {}) {
+inline CliRun RunDigestlint(const std::vector<std::string>& args, Terminal terminal = {},
+                            const std::string& stdin_text = "") {
+  std::istringstream in(stdin_text);
   std::ostringstream out;
   std::ostringstream err;
-  const int status = RunCli(args, out, err, terminal);
+  const int status = RunCli(args, {in, out, err}, terminal);
   return CliRun{status, out.str(), err.str()};
 }
 

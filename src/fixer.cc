@@ -1,0 +1,132 @@
+#include "fixer.h"
+
+#include <algorithm>
+
+#include "linter.h"
+#include "source_text.h"
+
+namespace digestlint {
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+struct Round {
+  std::string text;
+  std::map<std::string, int> applied;
+};
+
+// Applies every applicable fix whose edits do not overlap an edit already
+// taken (a fix is all or nothing); the rest wait for the next round.
+Round ApplyFixes(const std::string& text, const std::vector<LocatedDiagnostic>& diagnostics,
+                 const FixOptions& options) {
+  std::vector<const LocatedDiagnostic*> fixable;
+  for (const LocatedDiagnostic& d : diagnostics) {
+    if (d.fix && FixApplies(*d.fix, options)) fixable.push_back(&d);
+  }
+  std::vector<Edit> accepted;
+  Round round;
+  const auto overlaps = [&](const Edit& edit) {
+    return std::any_of(accepted.begin(), accepted.end(), [&](const Edit& other) {
+      // Two insertions at one point would have no defined order: treat as overlap.
+      return edit.span.begin < other.span.end + (other.span.begin == other.span.end ? 1 : 0) &&
+             other.span.begin < edit.span.end + (edit.span.begin == edit.span.end ? 1 : 0);
+    });
+  };
+  for (const LocatedDiagnostic* d : fixable) {
+    if (std::any_of(d->fix->edits.begin(), d->fix->edits.end(), overlaps)) continue;
+    accepted.insert(accepted.end(), d->fix->edits.begin(), d->fix->edits.end());
+    ++round.applied[std::string(d->rule->code)];
+  }
+  std::sort(accepted.begin(), accepted.end(), [](const Edit& a, const Edit& b) { return a.span.begin < b.span.begin; });
+  size_t copied = 0;
+  for (const Edit& edit : accepted) {
+    round.text.append(text, copied, edit.span.begin - copied);
+    round.text += edit.replacement;
+    copied = edit.span.end;
+  }
+  round.text.append(text, copied, std::string::npos);
+  return round;
+}
+
+std::map<std::string, int> CountByRule(const std::vector<LocatedDiagnostic>& diagnostics) {
+  std::map<std::string, int> counts;
+  for (const LocatedDiagnostic& d : diagnostics) ++counts[std::string(d.rule->code)];
+  return counts;
+}
+
+std::string RuleList(const std::map<std::string, int>& rules) {
+  std::string list;
+  for (const auto& [code, count] : rules) list += (list.empty() ? "" : ", ") + code;
+  return list;
+}
+
+}  // namespace
+
+bool FixApplies(const Fix& fix, const FixOptions& options) {
+  return fix.safety == FixSafety::kSafe || options.unsafe;
+}
+
+FixResult FixBytes(const std::string& path, const std::string& bytes, const Schema& schema,
+                   const FixOptions& options) {
+  FixResult result;
+  result.original = bytes;
+  result.fixed = bytes;
+  const std::vector<LocatedDiagnostic> original = LintBytes(path, bytes, schema);
+  if (std::any_of(original.begin(), original.end(), IsInputError)) {
+    result.remaining = original;  // never rewrite what could not be read as a post
+    return result;
+  }
+  const std::map<std::string, int> before = CountByRule(original);
+  std::vector<LocatedDiagnostic> diagnostics = original;
+
+  const bool bom = bytes.compare(0, kBom.size(), kBom) == 0;
+  std::string text = bom ? bytes.substr(kBom.size()) : bytes;
+  std::map<std::string, int> applied;
+  for (;;) {
+    const bool pending = std::any_of(diagnostics.begin(), diagnostics.end(), [&](const LocatedDiagnostic& d) {
+      return d.fix && FixApplies(*d.fix, options);
+    });
+    if (!pending) break;
+    if (result.rounds == options.max_rounds) {
+      std::map<std::string, int> still;
+      for (const LocatedDiagnostic& d : diagnostics) {
+        if (d.fix && FixApplies(*d.fix, options)) ++still[std::string(d.rule->code)];
+      }
+      result.refused = "fixes did not converge after " + std::to_string(options.max_rounds) +
+                       " rounds (rules " + RuleList(still) + ")";
+      break;
+    }
+    Round round = ApplyFixes(text, diagnostics, options);
+    ++result.rounds;
+    if (round.text == text) {
+      result.refused = "fixes for " + RuleList(round.applied) + " changed nothing";
+      break;
+    }
+    for (const auto& [code, count] : round.applied) applied[code] += count;
+    text = std::move(round.text);
+    diagnostics = LintBytes(path, text, schema);
+  }
+
+  // A fix must never make the post worse: no new kind of problem, no more of one.
+  if (!result.refused) {
+    std::map<std::string, int> worse;
+    for (const auto& [code, count] : CountByRule(diagnostics)) {
+      const auto found = before.find(code);
+      if (found == before.end() || count > found->second) worse[code] = count;
+    }
+    if (!worse.empty()) {
+      result.refused = "fixing (rules " + RuleList(applied) + ") would introduce " + RuleList(worse);
+    }
+  }
+  if (result.refused) {
+    result.remaining = original;
+    return result;
+  }
+  result.fixed = (bom ? std::string(kBom) : std::string()) + text;
+  result.fixed_per_rule = std::move(applied);
+  result.remaining = std::move(diagnostics);
+  return result;
+}
+
+}  // namespace digestlint

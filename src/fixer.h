@@ -1,0 +1,39 @@
+#pragma once
+// --fix: applies rule fixes as edits on the original bytes, re-lints, and
+// repeats to a fixed point; refuses results that are worse than the input.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diagnostic.h"
+#include "schema.h"
+
+namespace digestlint {
+
+struct FixOptions {
+  bool unsafe = false;  // also apply unsafe fixes
+  int max_rounds = 10;
+};
+
+struct FixResult {
+  std::string original;  // the bytes as read
+  std::string fixed;     // the bytes to write (BOM and line endings kept)
+  std::map<std::string, int> fixed_per_rule;  // rule code -> fixes applied
+  std::vector<LocatedDiagnostic> remaining;   // diagnostics of the fixed text
+  // Set when the result must not be written: the reason, naming the rules.
+  std::optional<std::string> refused;
+  int rounds = 0;
+  bool changed() const { return !refused && fixed != original; }
+};
+
+/// Fixes `bytes`, the post at `path`. Input that could not be linted
+/// (unreadable, not UTF-8, broken YAML) is returned unchanged.
+FixResult FixBytes(const std::string& path, const std::string& bytes, const Schema& schema,
+                   const FixOptions& options);
+
+/// True when `fix` is applied under `options`.
+bool FixApplies(const Fix& fix, const FixOptions& options);
+
+}  // namespace digestlint
