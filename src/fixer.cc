@@ -63,12 +63,9 @@ std::string RuleList(const std::map<std::string, int>& rules) {
 
 }  // namespace
 
-bool FixApplies(const Fix& fix, const FixOptions& options) {
-  return fix.safety == FixSafety::kSafe || options.unsafe;
-}
+bool FixApplies(const Fix& fix, const FixOptions& options) { return fix.safety == FixSafety::kSafe || options.unsafe; }
 
-FixResult FixBytes(const std::string& path, const std::string& bytes, const Schema& schema,
-                   const FixOptions& options) {
+FixResult FixBytes(const std::string& path, const std::string& bytes, const Schema& schema, const FixOptions& options) {
   FixResult result;
   result.original = bytes;
   result.fixed = bytes;
@@ -84,17 +81,16 @@ FixResult FixBytes(const std::string& path, const std::string& bytes, const Sche
   std::string text = bom ? bytes.substr(kBom.size()) : bytes;
   std::map<std::string, int> applied;
   for (;;) {
-    const bool pending = std::any_of(diagnostics.begin(), diagnostics.end(), [&](const LocatedDiagnostic& d) {
-      return d.fix && FixApplies(*d.fix, options);
-    });
+    const bool pending = std::any_of(diagnostics.begin(), diagnostics.end(),
+                                     [&](const LocatedDiagnostic& d) { return d.fix && FixApplies(*d.fix, options); });
     if (!pending) break;
     if (result.rounds == options.max_rounds) {
       std::map<std::string, int> still;
       for (const LocatedDiagnostic& d : diagnostics) {
         if (d.fix && FixApplies(*d.fix, options)) ++still[std::string(d.rule->code)];
       }
-      result.refused = "fixes did not converge after " + std::to_string(options.max_rounds) +
-                       " rounds (rules " + RuleList(still) + ")";
+      result.refused = "fixes did not converge after " + std::to_string(options.max_rounds) + " rounds (rules " +
+                       RuleList(still) + ")";
       break;
     }
     Round round = ApplyFixes(text, diagnostics, options);

@@ -18,8 +18,8 @@ struct FixOptions {
 };
 
 struct FixResult {
-  std::string original;  // the bytes as read
-  std::string fixed;     // the bytes to write (BOM and line endings kept)
+  std::string original;                       // the bytes as read
+  std::string fixed;                          // the bytes to write (BOM and line endings kept)
   std::map<std::string, int> fixed_per_rule;  // rule code -> fixes applied
   std::vector<LocatedDiagnostic> remaining;   // diagnostics of the fixed text
   // Set when the result must not be written: the reason, naming the rules.
@@ -30,8 +30,7 @@ struct FixResult {
 
 /// Fixes `bytes`, the post at `path`. Input that could not be linted
 /// (unreadable, not UTF-8, broken YAML) is returned unchanged.
-FixResult FixBytes(const std::string& path, const std::string& bytes, const Schema& schema,
-                   const FixOptions& options);
+FixResult FixBytes(const std::string& path, const std::string& bytes, const Schema& schema, const FixOptions& options);
 
 /// True when `fix` is applied under `options`.
 bool FixApplies(const Fix& fix, const FixOptions& options);

@@ -95,14 +95,15 @@ TEST_CASE("--fix writes files in place, keeps the mode, follows symlinks", "[fix
         "digestlint: fixed 3 problems in 1 file (DL302 x1, DL307 x1, DL401 x1)\n"
         "digestlint: 2 errors, 0 warnings in 1 file; 2 more with --unsafe-fixes\n");
   CHECK(fs::is_symlink(dir.path() / "link.md"));
-  CHECK((fs::status(post).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write |
-                                                               fs::perms::group_read));
+  CHECK((fs::status(post).permissions() & fs::perms::all) ==
+        (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
   const std::string after = ReadFile(post);
   CHECK(after.find("https://arxiv.org/abs/2510.21270)") != std::string::npos);
   CHECK(after.find("# 2. [Model Merging") != std::string::npos);
   const auto unsafe = RunDigestlint({"--fix", "--unsafe-fixes", post.string()});
   CHECK(unsafe.status == 0);
-  CHECK(unsafe.err == "digestlint: fixed 2 problems in 1 file (DL106 x1, DL202 x1)\ndigestlint: no problems in 1 file\n");
+  CHECK(unsafe.err ==
+        "digestlint: fixed 2 problems in 1 file (DL106 x1, DL202 x1)\ndigestlint: no problems in 1 file\n");
   for (const auto& entry : fs::directory_iterator(dir.path())) {
     CHECK(entry.path().filename().string().find(".digestlint-") == std::string::npos);
   }

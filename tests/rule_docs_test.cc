@@ -36,6 +36,13 @@ TEST_CASE("every rule is documented with the same sections", "[docs]") {
         INFO(heading);
         CHECK(doc.find(heading) != std::string_view::npos);
       }
+      // The Fix section says what the rule declares.
+      const char* fix_phrase = rule->info.fix == FixAvailability::kSafe ? "\n## Fix\n\nSafe fix: "
+                               : rule->info.fix == FixAvailability::kUnsafe
+                                   ? "\n## Fix\n\nUnsafe fix (`--unsafe-fixes`): "
+                                   : "\n## Fix\n\nNot fixable";
+      INFO(fix_phrase);
+      CHECK(doc.find(fix_phrase) != std::string_view::npos);
     }
   }
   CHECK(std::is_sorted(codes.begin(), codes.end()));
