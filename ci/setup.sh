@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages digestlint needs to build and test, when missing.
-# Usage: ci/setup.sh [--tools]   (--tools adds clang-format, clang-tidy and the
-# Python JSON Schema validator used by CI checks)
+# Usage: ci/setup.sh [--tools]   (--tools adds clang-format and clang-tidy for the CI checks)
 set -euo pipefail
 
+# Build: compiler, CMake, libraries. Tests: patch (--diff), git and pre-commit (the hook test),
+# python3-jsonschema (SARIF validation), dpkg-dev (the Debian package test).
 packages=(g++ cmake ninja-build pkg-config libcmark-dev libyaml-cpp-dev nlohmann-json3-dev libre2-dev catch2
-          libvalijson-dev patch)
+          libvalijson-dev patch git pre-commit python3-jsonschema dpkg-dev file)
 if [[ "${1:-}" == "--tools" ]]; then
   packages+=(clang-format clang-tidy)
 fi

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include <fstream>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -25,7 +26,10 @@ PATH is a post, or a folder searched recursively for *.md and *.markdown
 (hidden files and folders are skipped). "-" reads one post from stdin.
 
 Options:
-  --format FORMAT        output format: human (default) or json
+  --format FORMAT        output format: human (default), concise, json, sarif,
+                         github or junit
+  -o, --output FILE      write the report to FILE; the terminal still gets the
+                         human report (for other formats) and the summary
   --schema FILE          use this schema instead of the built-in daily-papers one
   --fix                  apply safe fixes and write the files (stdin: fixed post to stdout)
   --unsafe-fixes         with --fix or --diff, also apply fixes that may change meaning
@@ -51,6 +55,7 @@ struct Options {
   bool unsafe_fixes = false;
   bool diff = false;
   std::optional<std::string> stdin_filename;
+  std::optional<std::string> output;
   bool help = false;
   bool version = false;
 };
@@ -90,16 +95,18 @@ std::string ParseArgs(const std::vector<std::string>& args, Options& options) {
       const std::optional<std::string> given = take_value();
       if (!given) return name + " needs a value";
       *setting->second = *given;
-    } else if (name == "--schema" || name == "--stdin-filename") {
+    } else if (name == "--schema" || name == "--stdin-filename" || name == "-o" || name == "--output") {
       const std::optional<std::string> given = take_value();
       if (!given) return name + " needs a value";
-      (name == "--schema" ? options.schema_path : options.stdin_filename) = *given;
+      (name == "--schema"           ? options.schema_path
+       : name == "--stdin-filename" ? options.stdin_filename
+                                    : options.output) = *given;
     } else {
       return "unknown option '" + arg + "'";
     }
   }
-  if (options.format != "human" && options.format != "json") {
-    return "unknown format '" + options.format + "' (expected human or json)";
+  if (!FindFormat(options.format)) {
+    return "unknown format '" + options.format + "' (expected " + FormatNames() + ")";
   }
   if (options.color != "auto" && options.color != "always" && options.color != "never") {
     return "--color takes auto, always or never, not '" + options.color + "'";
@@ -186,6 +193,7 @@ int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal
 
   const std::vector<std::string> posts = CollectPosts(options.paths);
   std::vector<LocatedDiagnostic> diagnostics;
+  std::vector<std::string> names;  // as shown in reports
   std::map<std::string, int> fixed_per_rule;
   size_t fixed_files = 0;
   bool failed = false;  // a fix refused or a write that failed
@@ -193,6 +201,7 @@ int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal
   bool stdin_fixed = false;  // the fixed post went to stdout: reports go to stderr
   for (const std::string& path : posts) {
     const Input input = ReadInput(path, options, streams.in);
+    names.push_back(input.name);
     std::vector<LocatedDiagnostic> found;
     if (!input.bytes) {
       found = LintUnreadable(input.name, input.problem);
@@ -227,15 +236,24 @@ int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal
   }
   SortDiagnostics(diagnostics);
 
-  std::ostream& report = stdin_fixed ? err : out;
-  if (!options.diff) {
-    if (options.format == "json") {
-      WriteJson(report, diagnostics, posts.size());
-    } else {
-      const bool color =
-          options.color == "always" || (options.color == "auto" && terminal.stdout_is_tty && !terminal.no_color_env);
-      WriteHuman(report, diagnostics, color);
+  std::ostream& terminal_out = stdin_fixed ? err : out;
+  const bool color =
+      options.color == "always" || (options.color == "auto" && terminal.stdout_is_tty && !terminal.no_color_env);
+  Report report{names, diagnostics, color};
+  const Format& format = *FindFormat(options.format);
+  if (!options.diff && options.output) {
+    std::ofstream file(*options.output, std::ios::binary | std::ios::trunc);
+    report.color = false;
+    format.write(file, report);
+    file.close();
+    if (!file) {
+      err << "digestlint: error: cannot write the report to " << *options.output << '\n';
+      failed = true;
     }
+    report.color = color;
+    if (format.name != "human") WriteHuman(terminal_out, report);
+  } else if (!options.diff) {
+    format.write(terminal_out, report);
   }
   const Totals totals = CountTotals(diagnostics, posts.size());
   if (options.diff) {

@@ -98,8 +98,9 @@ Totals CountTotals(const std::vector<LocatedDiagnostic>& diagnostics, size_t fil
   return totals;
 }
 
-void WriteHuman(std::ostream& out, const std::vector<LocatedDiagnostic>& diagnostics, bool color) {
-  for (const LocatedDiagnostic& d : diagnostics) {
+void WriteHuman(std::ostream& out, const Report& report) {
+  const bool color = report.color;
+  for (const LocatedDiagnostic& d : report.diagnostics) {
     out << (color ? kBold : "") << d.path << ':' << d.start.line << ':' << d.start.column << ':'
         << (color ? kReset : "") << ' ' << (color ? SeverityColor(d.severity) : "") << SeverityName(d.severity) << '['
         << d.rule->code << ' ' << d.rule->name << ']' << (color ? kReset : "") << ' ' << d.message << '\n';
@@ -107,9 +108,62 @@ void WriteHuman(std::ostream& out, const std::vector<LocatedDiagnostic>& diagnos
   }
 }
 
-void WriteJson(std::ostream& out, const std::vector<LocatedDiagnostic>& diagnostics, size_t files) {
+void WriteConcise(std::ostream& out, const Report& report) {
+  for (const LocatedDiagnostic& d : report.diagnostics) {
+    out << d.path << ':' << d.start.line << ':' << d.start.column << ": " << d.rule->code << ' ' << d.message << '\n';
+  }
+}
+
+namespace {
+
+// GitHub's escaping: message data escapes %, CR and LF; properties also : and ,.
+std::string EscapeGithubData(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%') {
+      out += "%25";
+    } else if (c == '\r') {
+      out += "%0D";
+    } else if (c == '\n') {
+      out += "%0A";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string EscapeGithubProperty(std::string_view text) {
+  std::string out;
+  for (char c : EscapeGithubData(text)) {
+    if (c == ':') {
+      out += "%3A";
+    } else if (c == ',') {
+      out += "%2C";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void WriteGithub(std::ostream& out, const Report& report) {
+  for (const LocatedDiagnostic& d : report.diagnostics) {
+    const char* command = d.severity == Severity::kError     ? "error"
+                          : d.severity == Severity::kWarning ? "warning"
+                                                             : "notice";
+    out << "::" << command << " file=" << EscapeGithubProperty(d.path) << ",line=" << d.start.line
+        << ",col=" << d.start.column << ",endLine=" << d.end.line << ",endColumn=" << d.end.column
+        << ",title=" << EscapeGithubProperty(std::string(d.rule->code) + " " + std::string(d.rule->name))
+        << "::" << EscapeGithubData(d.message) << '\n';
+  }
+}
+
+void WriteJson(std::ostream& out, const Report& report) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  for (const LocatedDiagnostic& d : diagnostics) {
+  for (const LocatedDiagnostic& d : report.diagnostics) {
     nlohmann::ordered_json fix = nullptr;
     if (d.fix) {
       nlohmann::ordered_json edits = nlohmann::ordered_json::array();
@@ -134,8 +188,30 @@ void WriteJson(std::ostream& out, const std::vector<LocatedDiagnostic>& diagnost
                     {"fixable", d.fix.has_value()},
                     {"fix", fix}});
   }
-  const nlohmann::ordered_json document = {{"version", 1}, {"files", files}, {"diagnostics", list}};
+  const nlohmann::ordered_json document = {{"version", 1}, {"files", report.files.size()}, {"diagnostics", list}};
   out << document.dump(2) << '\n';
+}
+
+const std::vector<Format>& Formats() {
+  static const std::vector<Format> formats = {{"human", WriteHuman}, {"concise", WriteConcise}, {"json", WriteJson},
+                                              {"sarif", WriteSarif}, {"github", WriteGithub},   {"junit", WriteJunit}};
+  return formats;
+}
+
+const Format* FindFormat(std::string_view name) {
+  for (const Format& format : Formats()) {
+    if (format.name == name) return &format;
+  }
+  return nullptr;
+}
+
+std::string FormatNames() {
+  std::string names;
+  const std::vector<Format>& formats = Formats();
+  for (size_t i = 0; i < formats.size(); ++i) {
+    names += (i == 0 ? "" : i + 1 == formats.size() ? " or " : ", ") + std::string(formats[i].name);
+  }
+  return names;
 }
 
 std::string SummaryLine(const Totals& totals, bool unsafe_enabled) {

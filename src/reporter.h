@@ -21,11 +21,37 @@ struct Totals {
 
 Totals CountTotals(const std::vector<LocatedDiagnostic>& diagnostics, size_t files);
 
-/// `path:line:col: severity[CODE name] message`, the source line and a caret.
-void WriteHuman(std::ostream& out, const std::vector<LocatedDiagnostic>& diagnostics, bool color);
+/// Everything a report shows: the files linted (in order) and what was found.
+struct Report {
+  std::vector<std::string> files;
+  std::vector<LocatedDiagnostic> diagnostics;  // sorted
+  bool color = false;                          // for the human format
+};
 
+/// An output format: its name on the command line and its writer.
+struct Format {
+  std::string_view name;
+  void (*write)(std::ostream& out, const Report& report);
+};
+
+/// human, concise, json, sarif, github, junit.
+const std::vector<Format>& Formats();
+const Format* FindFormat(std::string_view name);
+/// "human, concise, json, sarif, github or junit", for messages.
+std::string FormatNames();
+
+/// `path:line:col: severity[CODE name] message`, the source line and a caret.
+void WriteHuman(std::ostream& out, const Report& report);
+/// `path:line:col: CODE message`, one line each.
+void WriteConcise(std::ostream& out, const Report& report);
 /// {"version": 1, "files": N, "diagnostics": [...]}
-void WriteJson(std::ostream& out, const std::vector<LocatedDiagnostic>& diagnostics, size_t files);
+void WriteJson(std::ostream& out, const Report& report);
+/// GitHub Actions workflow commands (::error, ::warning, ::notice).
+void WriteGithub(std::ostream& out, const Report& report);
+/// SARIF 2.1.0 (sarif.cc).
+void WriteSarif(std::ostream& out, const Report& report);
+/// JUnit XML: a testsuite per file, a failing testcase per diagnostic (junit.cc).
+void WriteJunit(std::ostream& out, const Report& report);
 
 /// One line for stderr, e.g. "digestlint: 2 errors, 4 warnings in 3 files
 /// (1 fixable with --fix)". `unsafe_enabled`: whether --unsafe-fixes was given.

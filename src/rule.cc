@@ -20,4 +20,17 @@ std::string_view RuleDocumentation(const RuleInfo& info) {
   return doc ? *doc : std::string_view();
 }
 
+std::string RuleDocSection(const RuleInfo& info, std::string_view heading) {
+  const std::string_view doc = RuleDocumentation(info);
+  const std::string marker = "\n## " + std::string(heading) + "\n";
+  const size_t start = doc.find(marker);
+  if (start == std::string_view::npos) return "";
+  const size_t body = start + marker.size();
+  const size_t end = doc.find("\n## ", body);
+  std::string text(doc.substr(body, end == std::string_view::npos ? std::string_view::npos : end - body));
+  const size_t first = text.find_first_not_of('\n');
+  const size_t last = text.find_last_not_of('\n');
+  return first == std::string::npos ? "" : text.substr(first, last - first + 1);
+}
+
 }  // namespace digestlint

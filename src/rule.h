@@ -40,4 +40,7 @@ const Rule* FindRule(std::string_view code_or_name);
 /// The rule's documentation (rules/DLnnn_name.md), compiled in.
 std::string_view RuleDocumentation(const RuleInfo& info);
 
+/// The text of one "## heading" section of the rule's documentation.
+std::string RuleDocSection(const RuleInfo& info, std::string_view heading);
+
 }  // namespace digestlint

@@ -1,0 +1,99 @@
+// SARIF 2.1.0 output, validated in the tests against the official schema.
+#include <nlohmann/json.hpp>
+
+#include "reporter.h"
+#include "rule.h"
+
+namespace digestlint {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// A path as a URI reference: relative paths stay relative (to the working
+// folder, which GitHub's upload treats as the repository root).
+std::string PathToUri(const std::string& path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string uri = !path.empty() && path[0] == '/' ? "file://" : "";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      uri += static_cast<char>(c);
+    } else {
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 15];
+    }
+  }
+  return uri;
+}
+
+std::string_view Level(Severity severity) {
+  return severity == Severity::kError ? "error" : severity == Severity::kWarning ? "warning" : "note";
+}
+
+Json Region(const Position& start, const Position& end) {
+  return {{"startLine", start.line}, {"startColumn", start.column}, {"endLine", end.line}, {"endColumn", end.column}};
+}
+
+Json RuleDescriptor(const RuleInfo& info) {
+  const std::string doc(RuleDocumentation(info));
+  std::string full = RuleDocSection(info, "What it checks");
+  if (full.empty()) full = std::string(info.summary);
+  Json rule = {{"id", info.code},
+               {"name", info.name},
+               {"shortDescription", {{"text", info.summary}}},
+               {"fullDescription", {{"text", full}}},
+               {"defaultConfiguration", {{"level", Level(info.severity)}}},
+               {"help", {{"text", doc}, {"markdown", doc}}}};
+  const char* fix = info.fix == FixAvailability::kSafe ? "safe" : info.fix == FixAvailability::kUnsafe ? "unsafe" : "none";
+  rule["properties"] = {{"fix", fix}};
+  return rule;
+}
+
+}  // namespace
+
+void WriteSarif(std::ostream& out, const Report& report) {
+  Json rules = Json::array();
+  const std::vector<const Rule*>& builtin = BuiltinRules();
+  for (const Rule* rule : builtin) rules.push_back(RuleDescriptor(rule->info));
+  const auto rule_index = [&](const RuleInfo* info) {
+    for (size_t i = 0; i < builtin.size(); ++i) {
+      if (&builtin[i]->info == info) return static_cast<int>(i);
+    }
+    return -1;
+  };
+
+  Json results = Json::array();
+  for (const LocatedDiagnostic& d : report.diagnostics) {
+    Json result = {{"ruleId", d.rule->code},
+                   {"ruleIndex", rule_index(d.rule)},
+                   {"level", Level(d.severity)},
+                   {"message", {{"text", d.message}}},
+                   {"locations",
+                    {{{"physicalLocation",
+                       {{"artifactLocation", {{"uri", PathToUri(d.path)}}}, {"region", Region(d.start, d.end)}}}}}}};
+    if (d.fix) {
+      Json replacements = Json::array();
+      for (const LocatedEdit& edit : d.fix_edits) {
+        replacements.push_back(
+            {{"deletedRegion", Region(edit.start, edit.end)}, {"insertedContent", {{"text", edit.content}}}});
+      }
+      result["fixes"] = {{{"description", {{"text", std::string(FixSafetyName(d.fix->safety)) + " fix for " +
+                                                         std::string(d.rule->code)}}},
+                          {"artifactChanges",
+                           {{{"artifactLocation", {{"uri", PathToUri(d.path)}}}, {"replacements", replacements}}}}}};
+    }
+    results.push_back(std::move(result));
+  }
+
+  const Json document = {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs",
+       {{{"tool", {{"driver", {{"name", "digestlint"}, {"version", DIGESTLINT_VERSION}, {"rules", rules}}}}},
+         {"columnKind", "unicodeCodePoints"},
+         {"results", results}}}}};
+  out << document.dump(2) << '\n';
+}
+
+}  // namespace digestlint
