@@ -5,7 +5,8 @@ if(NOT status EQUAL 0)
 endif()
 execute_process(COMMAND ${BINARY} --version OUTPUT_VARIABLE version OUTPUT_STRIP_TRAILING_WHITESPACE)
 string(REPLACE "\\" "\\\\" help "${help}")
-string(REGEX REPLACE "\n-" "\n\\\\-" help "${help}")
+# Every "-" as "\-", so options render (and copy) as ASCII hyphen-minus.
+string(REPLACE "-" "\\-" help "${help}")
 string(REGEX REPLACE "\n\\." "\n\\\\&." help "${help}")
 # Drop the first line: NAME says it.
 string(FIND "${help}" "\n" first_newline)
