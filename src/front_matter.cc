@@ -42,8 +42,8 @@ nlohmann::json PlainScalarToJson(const std::string& value) {
 // expand without end.
 class YamlToJson {
  public:
-  YamlToJson(size_t base, const FrontMatterLimits& limits, FrontMatter& out)
-      : base_(base), limits_(limits), out_(out) {}
+  YamlToJson(size_t base, const FrontMatterLimits& limits, std::map<std::string, YamlLocation>& locations)
+      : base_(base), limits_(limits), locations_(locations) {}
 
   nlohmann::json Convert(const YAML::Node& node, const std::string& pointer, size_t key_offset) {
     const size_t offset = OffsetOf(node, key_offset);
@@ -59,7 +59,7 @@ class YamlToJson {
     for (const YAML::Node& ancestor : ancestors_) {
       if (ancestor.is(node)) throw LimitExceeded("front matter contains an alias that refers to itself", offset);
     }
-    out_.locations[pointer] = YamlLocation{key_offset, offset};
+    locations_[pointer] = YamlLocation{key_offset, offset};
     switch (node.Type()) {
       case YAML::NodeType::Null:
       case YAML::NodeType::Undefined:
@@ -103,7 +103,7 @@ class YamlToJson {
 
   size_t base_;
   const FrontMatterLimits& limits_;
-  FrontMatter& out_;
+  std::map<std::string, YamlLocation>& locations_;
   std::vector<YAML::Node> ancestors_;
   int node_count_ = 0;
 };
@@ -130,22 +130,35 @@ FrontMatter ParseFrontMatter(const SourceText& source, const FrontMatterLimits& 
   result.closing_fence = Span{source.LineStart(closing_line), source.LineContentEnd(closing_line)};
 
   const size_t yaml_start = source.LineStart(2);
-  const std::string yaml = source.text().substr(yaml_start, source.LineStart(closing_line) - yaml_start);
+  YamlDocument yaml =
+      ParseYaml(source.text().substr(yaml_start, source.LineStart(closing_line) - yaml_start), yaml_start, limits);
+  if (yaml.ok) {
+    result.state = FrontMatter::State::kParsed;
+    result.data = std::move(yaml.data);
+    result.locations = std::move(yaml.locations);
+  } else {
+    result.state = FrontMatter::State::kInvalidYaml;
+    result.error = std::move(yaml.error);
+    result.error_offset = yaml.error_offset;
+  }
+  return result;
+}
+
+YamlDocument ParseYaml(const std::string& yaml, size_t base, const FrontMatterLimits& limits) {
+  YamlDocument result;
   try {
     const YAML::Node root = YAML::Load(yaml);
-    YamlToJson converter(yaml_start, limits, result);
-    result.data = converter.Convert(root, "", yaml_start);
-    result.state = FrontMatter::State::kParsed;
+    YamlToJson converter(base, limits, result.locations);
+    result.data = converter.Convert(root, "", base);
+    result.ok = true;
   } catch (const YAML::Exception& e) {
-    result.state = FrontMatter::State::kInvalidYaml;
     result.error = e.msg;
-    result.error_offset = yaml_start + (e.mark.pos >= 0 ? static_cast<size_t>(e.mark.pos) : 0);
+    result.error_offset = base + (e.mark.pos >= 0 ? static_cast<size_t>(e.mark.pos) : 0);
   } catch (const LimitExceeded& e) {
-    result.state = FrontMatter::State::kInvalidYaml;
     result.error = e.what();
     result.error_offset = e.offset;
   }
-  if (result.state != FrontMatter::State::kParsed) {
+  if (!result.ok) {
     result.data = nullptr;
     result.locations.clear();
   }

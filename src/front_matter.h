@@ -37,4 +37,16 @@ struct FrontMatter {
 
 FrontMatter ParseFrontMatter(const SourceText& source, const FrontMatterLimits& limits = {});
 
+/// A YAML document converted to JSON (also used for configuration files).
+struct YamlDocument {
+  bool ok = false;
+  nlohmann::json data;
+  std::map<std::string, YamlLocation> locations;  // by JSON pointer
+  std::string error;                              // when !ok
+  size_t error_offset = 0;
+};
+
+/// Parses `yaml`, whose first byte stands at offset `base` of its file.
+YamlDocument ParseYaml(const std::string& yaml, size_t base, const FrontMatterLimits& limits = {});
+
 }  // namespace digestlint

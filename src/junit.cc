@@ -49,14 +49,14 @@ void WriteJunit(std::ostream& out, const Report& report) {
     std::string cases;
     for (auto d = next; d != end; ++d) {
       const std::string where = std::to_string(d->start.line) + ":" + std::to_string(d->start.column);
-      cases += "    <testcase name=\"" + EscapeXml(std::string(d->rule->code) + " " + std::string(d->rule->name) +
-                                         " at " + where) +
+      cases += "    <testcase name=\"" +
+               EscapeXml(std::string(d->rule->code) + " " + std::string(d->rule->name) + " at " + where) +
                "\" classname=\"" + EscapeXml(file) + "\">\n";
       if (d->severity != Severity::kInfo) {
         ++file_failures;
-        cases += "      <failure type=\"" + EscapeXml(d->rule->code) + "\" message=\"" + EscapeXml(d->message) +
-                 "\">" + EscapeXml(file + ":" + where + ": " + std::string(SeverityName(d->severity)) + "[" +
-                                   std::string(d->rule->code) + " " + std::string(d->rule->name) + "] " + d->message) +
+        cases += "      <failure type=\"" + EscapeXml(d->rule->code) + "\" message=\"" + EscapeXml(d->message) + "\">" +
+                 EscapeXml(file + ":" + where + ": " + std::string(SeverityName(d->severity)) + "[" +
+                           std::string(d->rule->code) + " " + std::string(d->rule->name) + "] " + d->message) +
                  "</failure>\n";
       }
       cases += "    </testcase>\n";
@@ -64,8 +64,8 @@ void WriteJunit(std::ostream& out, const Report& report) {
     if (count == 0) cases = "    <testcase name=\"no problems\" classname=\"" + EscapeXml(file) + "\"/>\n";
     const size_t file_tests = count == 0 ? 1 : count;
     tests += file_tests;
-    suites += "  <testsuite name=\"" + EscapeXml(file) + "\" tests=\"" + std::to_string(file_tests) +
-              "\" failures=\"" + std::to_string(file_failures) + "\" errors=\"0\">\n" + cases + "  </testsuite>\n";
+    suites += "  <testsuite name=\"" + EscapeXml(file) + "\" tests=\"" + std::to_string(file_tests) + "\" failures=\"" +
+              std::to_string(file_failures) + "\" errors=\"0\">\n" + cases + "  </testsuite>\n";
     next = end;
   }
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

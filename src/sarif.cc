@@ -45,7 +45,9 @@ Json RuleDescriptor(const RuleInfo& info) {
                {"fullDescription", {{"text", full}}},
                {"defaultConfiguration", {{"level", Level(info.severity)}}},
                {"help", {{"text", doc}, {"markdown", doc}}}};
-  const char* fix = info.fix == FixAvailability::kSafe ? "safe" : info.fix == FixAvailability::kUnsafe ? "unsafe" : "none";
+  const char* fix = info.fix == FixAvailability::kSafe     ? "safe"
+                    : info.fix == FixAvailability::kUnsafe ? "unsafe"
+                                                           : "none";
   rule["properties"] = {{"fix", fix}};
   return rule;
 }
@@ -78,10 +80,11 @@ void WriteSarif(std::ostream& out, const Report& report) {
         replacements.push_back(
             {{"deletedRegion", Region(edit.start, edit.end)}, {"insertedContent", {{"text", edit.content}}}});
       }
-      result["fixes"] = {{{"description", {{"text", std::string(FixSafetyName(d.fix->safety)) + " fix for " +
-                                                         std::string(d.rule->code)}}},
-                          {"artifactChanges",
-                           {{{"artifactLocation", {{"uri", PathToUri(d.path)}}}, {"replacements", replacements}}}}}};
+      result["fixes"] = {
+          {{"description",
+            {{"text", std::string(FixSafetyName(d.fix->safety)) + " fix for " + std::string(d.rule->code)}}},
+           {"artifactChanges",
+            {{{"artifactLocation", {{"uri", PathToUri(d.path)}}}, {"replacements", replacements}}}}}};
     }
     results.push_back(std::move(result));
   }

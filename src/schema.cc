@@ -203,6 +203,20 @@ std::vector<SchemaViolation> PlainViolations(const json& schema, const valijson:
   return violations;
 }
 
+}  // namespace
+
+JsonSchema::JsonSchema(json document) : document_(std::move(document)), compiled_(Compile(document_)) {}
+
+std::vector<SchemaViolation> JsonSchema::Validate(const json& target, const std::string& root_name) const {
+  return PlainViolations(document_, *compiled_, target, root_name);
+}
+
+const json* JsonSchema::SubSchemaAt(const std::string& pointer) const {
+  return digestlint::SubSchemaAt(document_, pointer);
+}
+
+namespace {
+
 const json& MetaSchemaDocument() {
   static const json document = json::parse(*FindEmbeddedFile("json-schema-draft-07.json"));
   return document;
@@ -319,6 +333,12 @@ const Schema& Schema::Default() {
     return std::move(*loaded);
   }();
   return schema;
+}
+
+Schema Schema::WithLanguage(const std::string& language) const {
+  Schema copy = *this;
+  copy.spec_.alphaxiv_language = language;
+  return copy;
 }
 
 std::vector<SchemaViolation> Schema::Validate(const json& front_matter) const {

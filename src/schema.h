@@ -48,6 +48,21 @@ struct SchemaViolation {
   std::optional<nlohmann::json> default_value;  // the schema's default for it
 };
 
+/// A compiled JSON Schema (draft-07) whose violations read as plain sentences.
+class JsonSchema {
+ public:
+  /// Compiles `document`; throws std::exception when valijson cannot.
+  explicit JsonSchema(nlohmann::json document);
+  /// `root_name` names the whole value in messages ("the front matter").
+  std::vector<SchemaViolation> Validate(const nlohmann::json& target, const std::string& root_name) const;
+  /// The sub-schema for the value at `pointer`, or nullptr.
+  const nlohmann::json* SubSchemaAt(const std::string& pointer) const;
+
+ private:
+  nlohmann::json document_;
+  std::shared_ptr<const valijson::Schema> compiled_;
+};
+
 class Schema {
  public:
   /// Parses and checks a schema file; on failure returns nullopt and sets
@@ -58,6 +73,8 @@ class Schema {
 
   const PostSpec& spec() const { return spec_; }
   std::vector<SchemaViolation> Validate(const nlohmann::json& front_matter) const;
+  /// The same schema with another Alphaxiv language segment.
+  Schema WithLanguage(const std::string& language) const;
 
  private:
   nlohmann::json document_;

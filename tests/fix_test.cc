@@ -176,14 +176,8 @@ TEST_CASE("SIGKILL during --fix leaves every file whole", "[fix][kill]") {
   int needing_fix = 0;
   for (const auto& [path, texts] : versions) needing_fix += texts.first != texts.second;
   REQUIRE(needing_fix > kFiles / 2);
-  std::mt19937 random(12345);
-  int killed = 0;
-  int interrupted_midway = 0;  // kills that landed after some files and before others
-  for (int attempt = 0; attempt < 12; ++attempt) {
-    // Start from the originals each time, so there is always work to interrupt.
-    for (const auto& [path, texts] : versions) WriteFile(path, texts.first);
+  const auto start_fix = [&] {
     const pid_t child = fork();
-    REQUIRE(child >= 0);
     if (child == 0) {
       const int null = open("/dev/null", O_WRONLY);
       dup2(null, 1);
@@ -191,9 +185,26 @@ TEST_CASE("SIGKILL during --fix leaves every file whole", "[fix][kill]") {
       execl(DIGESTLINT_BINARY, "digestlint", "--fix", dir.path().c_str(), static_cast<char*>(nullptr));
       _exit(127);
     }
-    std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(500, 60000)(random)));
+    return child;
+  };
+  // Kill times are drawn across the length of a whole run, measured here, so
+  // the test interrupts mid-run on a fast machine and on a loaded one.
+  const auto begin = std::chrono::steady_clock::now();
+  int status = 0;
+  waitpid(start_fix(), &status, 0);
+  const auto whole_run =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - begin).count();
+  std::mt19937 random(12345);
+  int killed = 0;
+  int interrupted_midway = 0;  // kills that landed after some files and before others
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    // Start from the originals each time, so there is always work to interrupt.
+    for (const auto& [path, texts] : versions) WriteFile(path, texts.first);
+    const pid_t child = start_fix();
+    REQUIRE(child > 0);
+    const auto delay = std::uniform_int_distribution<long>(whole_run / 10, whole_run * 9 / 10)(random);
+    std::this_thread::sleep_for(std::chrono::microseconds(delay));
     if (kill(child, SIGKILL) == 0) ++killed;
-    int status = 0;
     waitpid(child, &status, 0);
     int fixed = 0;
     for (const auto& [path, texts] : versions) {
@@ -210,7 +221,7 @@ TEST_CASE("SIGKILL during --fix leaves every file whole", "[fix][kill]") {
     }
     CHECK(leftovers <= 1);
   }
-  CHECK(killed >= 6);
+  CHECK(killed >= 10);
   CHECK(interrupted_midway >= 3);
   // A run to the end completes every file and removes any leftover.
   const auto finish = RunDigestlint({"--fix", dir.path().string()});

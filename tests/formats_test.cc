@@ -123,9 +123,10 @@ TEST_CASE("SARIF output validates against the official SARIF 2.1.0 schema", "[fo
                                   (dir.path() / "a b#.md").string(), (dir.path() / "missing.md").string()});
   CHECK(run.status == 2);
   CHECK(run.out.find("error[DL307 alphaxiv-id-mismatch]") != std::string::npos);  // the readable log
-  const std::string command = "/usr/bin/python3 -c 'import json, sys, jsonschema; "
-                              "jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))' '" +
-                              report.string() + "' '" + (*shared / "schemas/sarif-schema-2.1.0.json").string() + "'";
+  const std::string command =
+      "/usr/bin/python3 -c 'import json, sys, jsonschema; "
+      "jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))' '" +
+      report.string() + "' '" + (*shared / "schemas/sarif-schema-2.1.0.json").string() + "'";
   CHECK(std::system(command.c_str()) == 0);
   const auto sarif = nlohmann::json::parse(ReadFile(report));
   std::set<std::string> uris;

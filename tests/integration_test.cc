@@ -69,8 +69,8 @@ TEST_CASE("the pre-commit hooks work with Debian's pre-commit", "[integration][p
 
 TEST_CASE("cmake --install puts a working binary and the man page under the prefix", "[integration][install]") {
   TempDir prefix;
-  const Shell install = Run("cmake --install '" + std::string(DIGESTLINT_BUILD_DIR) + "' --prefix '" +
-                            prefix.path().string() + "'");
+  const Shell install =
+      Run("cmake --install '" + std::string(DIGESTLINT_BUILD_DIR) + "' --prefix '" + prefix.path().string() + "'");
   INFO(install.output);
   REQUIRE(install.status == 0);
   const Shell version = Run("'" + (prefix.path() / "bin/digestlint").string() + "' --version");
@@ -87,8 +87,8 @@ TEST_CASE("cmake --install puts a working binary and the man page under the pref
 TEST_CASE("cpack builds a Debian package with the binary, the man page and its dependencies",
           "[integration][package]") {
   TempDir out;
-  const Shell pack = Run("cpack -G DEB -B '" + out.path().string() + "' --config '" + DIGESTLINT_BUILD_DIR +
-                         "/CPackConfig.cmake'");
+  const Shell pack =
+      Run("cpack -G DEB -B '" + out.path().string() + "' --config '" + DIGESTLINT_BUILD_DIR + "/CPackConfig.cmake'");
   INFO(pack.output);
   REQUIRE(pack.status == 0);
   fs::path deb;
