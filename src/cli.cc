@@ -1,69 +1,126 @@
 #include "cli.h"
 
 #include <fstream>
+#include <iomanip>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <optional>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "atomic_write.h"
+#include "config.h"
+#include "custom_rules.h"
+#include "edit_distance.h"
 #include "file_walk.h"
 #include "fixer.h"
 #include "linter.h"
 #include "reporter.h"
-#include "schema.h"
+#include "rule.h"
+#include "settings.h"
 #include "unified_diff.h"
 
 namespace digestlint {
 
 namespace {
 
+namespace fs = std::filesystem;
+
 constexpr const char* kHelp = R"(digestlint - lint Jekyll digest posts of research papers
 
 Usage: digestlint [OPTIONS] PATH...
+       digestlint rules [--format human|json|markdown]
+       digestlint explain CODE|NAME
+       digestlint config [PATH]
 
-PATH is a post, or a folder searched recursively for *.md and *.markdown
-(hidden files and folders are skipped). "-" reads one post from stdin.
+PATH is a post, or a folder searched recursively for the configuration's
+include globs (default *.md and *.markdown), skipping hidden entries.
+"-" reads one post from stdin.
 
 Options:
   --format FORMAT        output format: human (default), concise, json, sarif,
                          github or junit
   -o, --output FILE      write the report to FILE; the terminal still gets the
                          human report (for other formats) and the summary
-  --schema FILE          use this schema instead of the built-in daily-papers one
   --fix                  apply safe fixes and write the files (stdin: fixed post to stdout)
   --unsafe-fixes         with --fix or --diff, also apply fixes that may change meaning
   --diff                 print the fixes as a unified diff and write nothing
-  --stdin-filename NAME  the name of the post read from "-", for messages
+  --stdin-filename NAME  the name of the post read from "-", for messages and configuration
+  --config FILE          use this configuration file for every post
+  --no-config            use no configuration file
+  --schema FILE          use this schema (overrides the configuration's)
+  --select RULES         lint with only these rules (codes, names, prefixes or ALL;
+                         comma-separated), replacing the configuration's select
+  --ignore RULES         also switch these rules off
+  --no-force-exclude     lint files named on the command line even when excluded
+  --exit-zero            exit 0 even when errors are found (2 still means bad input)
+  --statistics           print how many times each rule fired, not each diagnostic
+  -q, --quiet            print diagnostics only, no summary
   --color WHEN           colour the human output: auto (default), always or never;
                          auto means only on a terminal and only when NO_COLOR is unset
   -h, --help             print this help and exit
   -V, --version          print the version and exit
 
-Exit status: 0 no errors (warnings allowed), 1 errors found (with --diff:
-something to fix), 2 usage, schema or I/O error, or a file that could not be
-linted or fixed.
+Exit status: 0 no errors (warnings allowed unless fail-on is warning),
+1 errors found (with --diff: something to fix), 2 usage, configuration,
+schema or I/O error, or a file that could not be linted or fixed.
 Documentation: README.md in the digestlint repository.
 )";
 
 struct Options {
+  std::string command;  // "", "rules", "explain" or "config"
   std::string format = "human";
-  std::optional<std::string> schema_path;
   std::string color = "auto";
-  std::vector<std::string> paths;
+  std::vector<std::string> paths;  // or the subcommand's arguments
   bool fix = false;
   bool unsafe_fixes = false;
   bool diff = false;
-  std::optional<std::string> stdin_filename;
-  std::optional<std::string> output;
+  bool no_config = false;
+  bool no_force_exclude = false;
+  bool exit_zero = false;
+  bool statistics = false;
+  bool quiet = false;
   bool help = false;
   bool version = false;
+  std::optional<std::string> stdin_filename;
+  std::optional<std::string> output;
+  std::optional<std::string> config;
+  CliOverrides overrides;
 };
+
+std::vector<std::string> SplitList(const std::string& list) {
+  std::vector<std::string> items;
+  std::stringstream stream(list);
+  for (std::string item; std::getline(stream, item, ',');) {
+    if (!item.empty()) items.push_back(item);
+  }
+  return items;
+}
 
 // Returns an error message, or "" when `args` parsed.
 std::string ParseArgs(const std::vector<std::string>& args, Options& options) {
   bool only_paths = false;
-  for (size_t i = 0; i < args.size(); ++i) {
+  size_t first = 0;
+  if (!args.empty() && (args[0] == "rules" || args[0] == "explain" || args[0] == "config")) {
+    options.command = args[0];
+    first = 1;
+  }
+  const std::map<std::string, bool*> switches = {{"--fix", &options.fix},
+                                                 {"--unsafe-fixes", &options.unsafe_fixes},
+                                                 {"--diff", &options.diff},
+                                                 {"--no-config", &options.no_config},
+                                                 {"--exit-zero", &options.exit_zero},
+                                                 {"--statistics", &options.statistics},
+                                                 {"-q", &options.quiet},
+                                                 {"--quiet", &options.quiet},
+                                                 {"--no-force-exclude", &options.no_force_exclude},
+                                                 {"-h", &options.help},
+                                                 {"--help", &options.help},
+                                                 {"-V", &options.version},
+                                                 {"--version", &options.version}};
+  for (size_t i = first; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (only_paths || arg == "-" || arg.empty() || arg[0] != '-') {
       options.paths.push_back(arg);
@@ -75,58 +132,93 @@ std::string ParseArgs(const std::vector<std::string>& args, Options& options) {
       name = arg.substr(0, equals);
       value = arg.substr(equals + 1);
     }
-    const auto take_value = [&]() -> std::optional<std::string> {
-      if (value) return value;
-      if (i + 1 < args.size()) return args[++i];
-      return std::nullopt;
-    };
-    const std::map<std::string, bool*> switches = {
-        {"--fix", &options.fix},        {"--unsafe-fixes", &options.unsafe_fixes},
-        {"--diff", &options.diff},      {"-h", &options.help},
-        {"--help", &options.help},      {"-V", &options.version},
-        {"--version", &options.version}};
-    const std::map<std::string, std::string*> valued = {{"--format", &options.format}, {"--color", &options.color}};
     if (name == "--") {
       only_paths = true;
-    } else if (const auto flag = switches.find(name); flag != switches.end()) {
+      continue;
+    }
+    if (const auto flag = switches.find(name); flag != switches.end()) {
       if (value) return name + " takes no value";
       *flag->second = true;
-    } else if (const auto setting = valued.find(name); setting != valued.end()) {
-      const std::optional<std::string> given = take_value();
-      if (!given) return name + " needs a value";
-      *setting->second = *given;
-    } else if (name == "--schema" || name == "--stdin-filename" || name == "-o" || name == "--output") {
-      const std::optional<std::string> given = take_value();
-      if (!given) return name + " needs a value";
-      (name == "--schema"           ? options.schema_path
-       : name == "--stdin-filename" ? options.stdin_filename
-                                    : options.output) = *given;
-    } else {
-      return "unknown option '" + arg + "'";
+      continue;
+    }
+    static const std::vector<std::string> kValued = {"--format", "--color",  "--schema", "--stdin-filename", "-o",
+                                                     "--output", "--config", "--select", "--ignore"};
+    if (std::find(kValued.begin(), kValued.end(), name) == kValued.end()) {
+      std::vector<std::string> known = kValued;
+      for (const auto& [flag, unused] : switches) known.push_back(flag);
+      const std::string suggestion = ClosestMatch(name, known);
+      return "unknown option '" + arg + "'" + (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)");
+    }
+    if (!value && i + 1 < args.size()) value = args[++i];
+    if (!value) return name + " needs a value";
+    if (name == "--format") options.format = *value;
+    if (name == "--color") options.color = *value;
+    if (name == "--schema") options.overrides.schema = *value;
+    if (name == "--stdin-filename") options.stdin_filename = *value;
+    if (name == "-o" || name == "--output") options.output = *value;
+    if (name == "--config") options.config = *value;
+    if (name == "--select") options.overrides.select = SplitList(*value);
+    if (name == "--ignore") {
+      const std::vector<std::string> more = SplitList(*value);
+      options.overrides.ignore.insert(options.overrides.ignore.end(), more.begin(), more.end());
     }
   }
-  if (!FindFormat(options.format)) {
-    return "unknown format '" + options.format + "' (expected " + FormatNames() + ")";
+  const bool rules_format = options.command == "rules" &&
+                            (options.format == "human" || options.format == "json" || options.format == "markdown");
+  if (!rules_format && !FindFormat(options.format)) {
+    return "unknown format '" + options.format + "' (expected " +
+           (options.command == "rules" ? std::string("human, json or markdown") : FormatNames()) + ")";
   }
   if (options.color != "auto" && options.color != "always" && options.color != "never") {
     return "--color takes auto, always or never, not '" + options.color + "'";
   }
-  if (!options.help && !options.version && options.paths.empty()) return "no PATH given";
+  if (options.config && options.no_config) return "--config and --no-config cannot be used together";
+  if (options.command == "explain" && options.paths.size() != 1) return "explain takes one rule code or name";
+  if (options.command.empty() && !options.help && !options.version && options.paths.empty()) return "no PATH given";
   return "";
 }
 
-std::optional<Schema> LoadSchemaFile(const std::string& path, std::string* error) {
-  std::string problem;
-  const std::optional<std::string> text = ReadPostFile(path, &problem);
-  if (!text) {
-    *error = path + ": cannot read the schema file: " + problem;
-    return std::nullopt;
+// One Project per configuration file, loaded once per run.
+class Projects {
+ public:
+  Projects(const Options& options, std::ostream& err) : options_(options), err_(err) {}
+
+  /// The project for a post (nullptr after reporting a configuration error).
+  const Project* For(const std::string& path) {
+    std::string file;
+    if (options_.config) {
+      file = *options_.config;
+    } else if (!options_.no_config) {
+      std::error_code error;
+      const fs::path folder = path == "-" ? fs::current_path(error) : fs::absolute(path, error).parent_path();
+      file = FindConfigFile(folder);
+    }
+    const auto found = loaded_.find(file);
+    if (found != loaded_.end()) return found->second.get();
+    std::unique_ptr<Project> project = Load(file);
+    return loaded_.emplace(file, std::move(project)).first->second.get();
   }
-  std::string reason;
-  std::optional<Schema> schema = Schema::Load(*text, &reason);
-  if (!schema) *error = path + ": invalid schema: " + reason;
-  return schema;
-}
+
+  bool failed() const { return failed_; }
+
+ private:
+  std::unique_ptr<Project> Load(const std::string& file) {
+    std::string error;
+    std::optional<Config> config = file.empty() ? DefaultConfig(fs::current_path()) : LoadConfig(file, &error);
+    std::unique_ptr<Project> project =
+        config ? Project::Create(std::move(*config), options_.overrides, &error) : nullptr;
+    if (!project) {
+      err_ << "digestlint: error: " << error << '\n';
+      failed_ = true;
+    }
+    return project;
+  }
+
+  const Options& options_;
+  std::ostream& err_;
+  std::map<std::string, std::unique_ptr<Project>> loaded_;
+  bool failed_ = false;
+};
 
 // One post to work on: its name for messages and its bytes, when readable.
 struct Input {
@@ -159,6 +251,117 @@ std::string FixedSummary(const std::map<std::string, int>& fixed, size_t files) 
          std::to_string(files) + (files == 1 ? " file" : " files") + (rules.empty() ? "" : " (" + rules + ")");
 }
 
+void WriteStatistics(std::ostream& out, const std::vector<LocatedDiagnostic>& diagnostics) {
+  std::map<std::string, std::pair<int, const LocatedDiagnostic*>> counts;
+  for (const LocatedDiagnostic& d : diagnostics) {
+    auto& entry = counts[std::string(d.rule->code)];
+    ++entry.first;
+    entry.second = &d;
+  }
+  for (const auto& [code, entry] : counts) {
+    const LocatedDiagnostic& d = *entry.second;
+    out << std::setw(5) << entry.first << "  " << std::left << std::setw(6) << code << ' ' << std::setw(26)
+        << d.rule->name << std::setw(8) << SeverityName(d.severity) << std::right << (d.fix ? "[*]" : "") << '\n';
+  }
+}
+
+std::string FixName(FixAvailability fix) {
+  return fix == FixAvailability::kSafe ? "safe" : fix == FixAvailability::kUnsafe ? "unsafe" : "";
+}
+
+// `digestlint rules`: the catalogue, as a table, JSON, or the Markdown reference page.
+int ListRules(const Options& options, Projects& projects, std::ostream& out) {
+  const Project* project = projects.For(".");
+  if (!project) return kExitInputError;
+  const std::vector<const RuleInfo*> rules = AllRuleInfos(project->custom_rules());
+  if (options.format == "json") {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const RuleInfo* rule : rules) {
+      list.push_back({{"code", rule->code},
+                      {"name", rule->name},
+                      {"severity", SeverityName(rule->severity)},
+                      {"fix", FixName(rule->fix).empty() ? "none" : FixName(rule->fix)},
+                      {"summary", rule->summary}});
+    }
+    out << list.dump(2) << '\n';
+  } else if (options.format == "markdown") {
+    out << "# digestlint rules\n\n<!-- Generated by ci/generate-rules-reference.sh from the rules' declarations and "
+           "documentation. Do not edit. -->\n\n"
+        << "| code | name | severity | fix | summary |\n| --- | --- | --- | --- | --- |\n";
+    for (const RuleInfo* rule : rules) {
+      std::string anchor = std::string(rule->code) + "-" + std::string(rule->name);
+      for (char& c : anchor) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      out << "| [" << rule->code << "](#" << anchor << ") | `" << rule->name << "` | " << SeverityName(rule->severity)
+          << " | " << FixName(rule->fix) << " | " << rule->summary << " |\n";
+    }
+    for (const RuleInfo* rule : rules) out << '\n' << RuleDocumentation(*rule);
+  } else {
+    out << "code   name                      severity  fix     summary\n";
+    for (const RuleInfo* rule : rules) {
+      out << std::left << std::setw(6) << rule->code << ' ' << std::setw(26) << rule->name << std::setw(10)
+          << SeverityName(rule->severity) << std::setw(8) << FixName(rule->fix) << rule->summary << '\n';
+    }
+  }
+  return kExitClean;
+}
+
+// `digestlint explain CODE|NAME`: the rule's documentation.
+int Explain(const Options& options, Projects& projects, std::ostream& out, std::ostream& err) {
+  const Project* project = projects.For(".");
+  if (!project) return kExitInputError;
+  const std::string& wanted = options.paths.front();
+  std::vector<std::string> known;
+  for (const RuleInfo* rule : AllRuleInfos(project->custom_rules())) {
+    if (rule->code == wanted || rule->name == wanted) {
+      out << RuleDocumentation(*rule);
+      return kExitClean;
+    }
+    known.emplace_back(rule->code);
+    known.emplace_back(rule->name);
+  }
+  const std::string suggestion = ClosestMatch(wanted, known);
+  err << "digestlint: error: unknown rule '" << wanted << "'"
+      << (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)") << '\n';
+  return kExitInputError;
+}
+
+// `digestlint config [PATH]`: the effective configuration and where each value came from.
+int ShowConfig(const Options& options, Projects& projects, std::ostream& out) {
+  const std::string path = options.paths.empty() ? "." : options.paths.front();
+  const std::string probe = fs::is_directory(path) ? (fs::path(path) / "post.md").string() : path;
+  const Project* project = projects.For(probe);
+  if (!project) return kExitInputError;
+  const Config& config = project->config();
+  const auto list = [](const std::vector<std::string>& items) {
+    std::string text = "[";
+    for (size_t i = 0; i < items.size(); ++i) text += (i ? ", " : "") + nlohmann::json(items[i]).dump();
+    return text + "]";
+  };
+  std::map<std::string, std::string> values;
+  values["schema"] = config.schema ? *config.schema : "(built-in daily-papers)";
+  values["include"] = list(config.include);
+  values["exclude"] = list(config.exclude);
+  values["select"] = list(config.select);
+  values["extend-select"] = list(config.extend_select);
+  values["ignore"] = list(config.ignore);
+  values["severity"] = nlohmann::json(config.severity).dump();
+  std::string per_file = "{";
+  for (const auto& [glob, rules] : config.per_file_ignores) {
+    per_file += (per_file.size() > 1 ? ", " : "") + nlohmann::json(glob).dump() + ": " + list(rules);
+  }
+  values["per-file-ignores"] = per_file + "}";
+  values["fail-on"] = config.fail_on;
+  values["language"] = config.language ? nlohmann::json(*config.language).dump() : "(from the schema)";
+  values["custom-rules"] = list(config.custom_rules);
+  out << "# configuration for " << probe << ": " << (config.file.empty() ? "none found, defaults" : config.file)
+      << '\n';
+  for (const auto& [key, value] : values) {
+    const auto origin = config.origin.find(key);
+    out << key << ": " << value << "  # " << (origin == config.origin.end() ? "default" : origin->second) << '\n';
+  }
+  return kExitClean;
+}
+
 }  // namespace
 
 int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal& terminal) {
@@ -177,38 +380,44 @@ int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal
     out << "digestlint " << DIGESTLINT_VERSION << '\n';
     return kExitClean;
   }
+  Projects projects(options, err);
+  if (options.command == "rules") return ListRules(options, projects, out);
+  if (options.command == "explain") return Explain(options, projects, out, err);
+  if (options.command == "config") return ShowConfig(options, projects, out);
 
-  std::optional<Schema> custom_schema;
-  if (options.schema_path) {
-    std::string error;
-    custom_schema = LoadSchemaFile(*options.schema_path, &error);
-    if (!custom_schema) {
-      err << "digestlint: error: " << error << '\n';
-      return kExitInputError;
-    }
-  }
-  const Schema& schema = custom_schema ? *custom_schema : Schema::Default();
   const FixOptions fix_options{options.unsafe_fixes, 10};
   const bool fixing = options.fix || options.diff;
-
-  const std::vector<std::string> posts = CollectPosts(options.paths);
+  // Excludes apply to named files too (as pre-commit passes them), unless --no-force-exclude.
+  const std::vector<std::string> posts = CollectPosts(options.paths, [&](const std::string& path, bool named) {
+    const Project* project = projects.For(path);
+    if (!project) return named;  // reported; the file is then listed as not linted
+    if (named) return options.no_force_exclude || !project->Excludes(path);
+    return project->Walks(path);
+  });
   std::vector<LocatedDiagnostic> diagnostics;
   std::vector<std::string> names;  // as shown in reports
   std::map<std::string, int> fixed_per_rule;
   size_t fixed_files = 0;
-  bool failed = false;  // a fix refused or a write that failed
+  bool failed = projects.failed();  // a configuration error, a fix refused, a write that failed
   bool has_diff = false;
   bool stdin_fixed = false;  // the fixed post went to stdout: reports go to stderr
+  bool fails_on_warnings = false;
   for (const std::string& path : posts) {
     const Input input = ReadInput(path, options, streams.in);
+    const Project* project = projects.For(input.from_stdin && options.stdin_filename ? *options.stdin_filename : path);
+    if (!project) {
+      failed = true;
+      continue;
+    }
     names.push_back(input.name);
+    const LintSettings settings = project->SettingsFor(input.name);
     std::vector<LocatedDiagnostic> found;
     if (!input.bytes) {
       found = LintUnreadable(input.name, input.problem);
     } else if (!fixing) {
-      found = LintBytes(input.name, *input.bytes, schema);
+      found = LintBytes(input.name, *input.bytes, settings);
     } else {
-      FixResult result = FixBytes(input.name, *input.bytes, schema, fix_options);
+      FixResult result = FixBytes(input.name, *input.bytes, settings, fix_options);
       found = std::move(result.remaining);
       if (result.refused) {
         err << "digestlint: error: " << input.name << ": not fixed: " << *result.refused << '\n';
@@ -232,6 +441,11 @@ int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal
         ++fixed_files;
       }
     }
+    if (project->FailsOnWarnings()) {
+      fails_on_warnings = fails_on_warnings || std::any_of(found.begin(), found.end(), [](const LocatedDiagnostic& d) {
+                            return d.severity == Severity::kWarning;
+                          });
+    }
     diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
   SortDiagnostics(diagnostics);
@@ -241,7 +455,11 @@ int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal
       options.color == "always" || (options.color == "auto" && terminal.stdout_is_tty && !terminal.no_color_env);
   Report report{names, diagnostics, color};
   const Format& format = *FindFormat(options.format);
-  if (!options.diff && options.output) {
+  if (options.diff) {
+    // The diff is the output.
+  } else if (options.statistics) {
+    WriteStatistics(terminal_out, diagnostics);
+  } else if (options.output) {
     std::ofstream file(*options.output, std::ios::binary | std::ios::trunc);
     report.color = false;
     format.write(file, report);
@@ -252,21 +470,24 @@ int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal
     }
     report.color = color;
     if (format.name != "human") WriteHuman(terminal_out, report);
-  } else if (!options.diff) {
+  } else {
     format.write(terminal_out, report);
   }
-  const Totals totals = CountTotals(diagnostics, posts.size());
-  if (options.diff) {
-    err << (has_diff ? FixedSummary(fixed_per_rule, fixed_files) + ", shown as a diff; nothing was written"
-                     : std::string("digestlint: nothing to fix"))
-        << '\n';
-  } else {
-    if (options.fix) err << FixedSummary(fixed_per_rule, fixed_files) << '\n';
-    err << SummaryLine(totals, fix_options.unsafe) << '\n';
+  const Totals totals = CountTotals(diagnostics, names.size());
+  if (!options.quiet && !(failed && names.empty())) {
+    if (options.diff) {
+      err << (has_diff ? FixedSummary(fixed_per_rule, fixed_files) + ", shown as a diff; nothing was written"
+                       : std::string("digestlint: nothing to fix"))
+          << '\n';
+    } else {
+      if (options.fix) err << FixedSummary(fixed_per_rule, fixed_files) << '\n';
+      err << SummaryLine(totals, fix_options.unsafe) << '\n';
+    }
   }
   if (totals.unlintable_files > 0 || failed) return kExitInputError;
   if (options.diff) return has_diff ? kExitProblems : kExitClean;
-  return totals.errors > 0 ? kExitProblems : kExitClean;
+  if (options.exit_zero) return kExitClean;
+  return totals.errors > 0 || fails_on_warnings ? kExitProblems : kExitClean;
 }
 
 }  // namespace digestlint

@@ -48,6 +48,8 @@ struct RuleInfo {
   // not readable text; all other rules run only on text.
   bool file_rule = false;
   FixAvailability fix = FixAvailability::kNone;
+  // Custom rules carry their documentation; built-in ones have it compiled in.
+  const std::string* documentation = nullptr;
 };
 
 struct Diagnostic {

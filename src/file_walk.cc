@@ -20,7 +20,7 @@ bool IsHidden(const fs::path& path) {
   return name.size() > 1 && name[0] == '.';
 }
 
-void Walk(const fs::path& folder, std::vector<std::string>& out) {
+void Walk(const fs::path& folder, const PostFilter& keep, std::vector<std::string>& out) {
   std::error_code error;
   std::vector<fs::path> entries;
   for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
@@ -31,8 +31,8 @@ void Walk(const fs::path& folder, std::vector<std::string>& out) {
     if (IsHidden(entry)) continue;
     std::error_code status_error;
     if (fs::is_directory(entry, status_error)) {
-      Walk(entry, out);
-    } else if (IsPostFile(entry)) {
+      Walk(entry, keep, out);
+    } else if (keep(entry.string(), false)) {
       out.push_back(entry.string());  // even if unreadable: it is reported, not skipped
     }
   }
@@ -40,13 +40,15 @@ void Walk(const fs::path& folder, std::vector<std::string>& out) {
 
 }  // namespace
 
-std::vector<std::string> CollectPosts(const std::vector<std::string>& paths) {
+bool IsMarkdownOrNamed(const std::string& path, bool named) { return named || IsPostFile(path); }
+
+std::vector<std::string> CollectPosts(const std::vector<std::string>& paths, const PostFilter& keep) {
   std::vector<std::string> posts;
   for (const std::string& path : paths) {
     std::error_code error;
-    if (fs::is_directory(path, error)) {
-      Walk(path, posts);
-    } else {
+    if (path != "-" && fs::is_directory(path, error)) {
+      Walk(path, keep, posts);
+    } else if (path == "-" || keep(path, true)) {
       posts.push_back(path);
     }
   }

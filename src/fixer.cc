@@ -66,10 +66,17 @@ std::string RuleList(const std::map<std::string, int>& rules) {
 bool FixApplies(const Fix& fix, const FixOptions& options) { return fix.safety == FixSafety::kSafe || options.unsafe; }
 
 FixResult FixBytes(const std::string& path, const std::string& bytes, const Schema& schema, const FixOptions& options) {
+  LintSettings settings;
+  settings.schema = &schema;
+  return FixBytes(path, bytes, settings, options);
+}
+
+FixResult FixBytes(const std::string& path, const std::string& bytes, const LintSettings& settings,
+                   const FixOptions& options) {
   FixResult result;
   result.original = bytes;
   result.fixed = bytes;
-  const std::vector<LocatedDiagnostic> original = LintBytes(path, bytes, schema);
+  const std::vector<LocatedDiagnostic> original = LintBytes(path, bytes, settings);
   if (std::any_of(original.begin(), original.end(), IsInputError)) {
     result.remaining = original;  // never rewrite what could not be read as a post
     return result;
@@ -101,7 +108,7 @@ FixResult FixBytes(const std::string& path, const std::string& bytes, const Sche
     }
     for (const auto& [code, count] : round.applied) applied[code] += count;
     text = std::move(round.text);
-    diagnostics = LintBytes(path, text, schema);
+    diagnostics = LintBytes(path, text, settings);
   }
 
   // A fix must never make the post worse: no new kind of problem, no more of one.

@@ -9,6 +9,7 @@
 
 #include "diagnostic.h"
 #include "schema.h"
+#include "settings.h"
 
 namespace digestlint {
 
@@ -30,6 +31,9 @@ struct FixResult {
 
 /// Fixes `bytes`, the post at `path`. Input that could not be linted
 /// (unreadable, not UTF-8, broken YAML) is returned unchanged.
+FixResult FixBytes(const std::string& path, const std::string& bytes, const LintSettings& settings,
+                   const FixOptions& options);
+/// The same with every built-in rule at its default severity.
 FixResult FixBytes(const std::string& path, const std::string& bytes, const Schema& schema, const FixOptions& options);
 
 /// True when `fix` is applied under `options`.

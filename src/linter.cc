@@ -7,8 +7,10 @@
 #include <sstream>
 #include <system_error>
 
+#include "custom_rules.h"
 #include "post.h"
 #include "rule.h"
+#include "suppressions.h"
 
 namespace digestlint {
 
@@ -41,12 +43,23 @@ std::vector<LocatedDiagnostic> Locate(const Post& post, const std::vector<Diagno
   return located;
 }
 
-std::vector<LocatedDiagnostic> RunRules(const Post& post) {
+std::vector<LocatedDiagnostic> RunRules(const Post& post, const LintSettings& settings = {}) {
   std::vector<Diagnostic> diagnostics;
   DiagnosticSink sink(diagnostics);
   const bool text = !post.read_error && !post.encoding_problem;
+  const auto enabled = [&](const RuleInfo& info) { return settings.disabled.count(std::string(info.code)) == 0; };
   for (const Rule* rule : BuiltinRules()) {
-    if (rule->info.file_rule || text) rule->check(post, rule->info, sink);
+    if ((rule->info.file_rule || text) && enabled(rule->info)) rule->check(post, rule->info, sink);
+  }
+  if (text && settings.custom_rules) {
+    for (const auto& rule : *settings.custom_rules) {
+      if (enabled(rule->info())) rule->Check(post, sink);
+    }
+  }
+  if (text) ApplySuppressions(*post.source, settings.disabled, enabled(FindRule("DL003")->info), diagnostics);
+  for (Diagnostic& diagnostic : diagnostics) {
+    const auto level = settings.severity.find(std::string(diagnostic.rule->code));
+    if (level != settings.severity.end()) diagnostic.severity = level->second;
   }
   return Locate(post, diagnostics);
 }
@@ -54,6 +67,13 @@ std::vector<LocatedDiagnostic> RunRules(const Post& post) {
 }  // namespace
 
 std::vector<LocatedDiagnostic> LintBytes(const std::string& path, std::string bytes, const Schema& schema) {
+  LintSettings settings;
+  settings.schema = &schema;
+  return LintBytes(path, std::move(bytes), settings);
+}
+
+std::vector<LocatedDiagnostic> LintBytes(const std::string& path, std::string bytes, const LintSettings& settings) {
+  const Schema& schema = settings.schema ? *settings.schema : Schema::Default();
   std::optional<EncodingProblem> encoding = FindEncodingProblem(bytes);
   const SourceText source(std::move(bytes));
   if (encoding) {
@@ -63,9 +83,9 @@ std::vector<LocatedDiagnostic> LintBytes(const std::string& path, std::string by
     // Offsets from the raw bytes; SourceText dropped a BOM, if any.
     if (source.has_bom() && encoding->offset >= 3) encoding->offset -= 3;
     post.encoding_problem = encoding;
-    return RunRules(post);
+    return RunRules(post, settings);
   }
-  return RunRules(BuildPost(source, path, schema));
+  return RunRules(BuildPost(source, path, schema), settings);
 }
 
 std::optional<std::string> ReadPostFile(const std::string& path, std::string* problem) {

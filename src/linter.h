@@ -7,11 +7,14 @@
 
 #include "diagnostic.h"
 #include "schema.h"
+#include "settings.h"
 
 namespace digestlint {
 
 /// Lints `bytes` as the post at `path` (the path is used for messages and
 /// for the file name's date prefix).
+std::vector<LocatedDiagnostic> LintBytes(const std::string& path, std::string bytes, const LintSettings& settings);
+/// The same with every built-in rule at its default severity.
 std::vector<LocatedDiagnostic> LintBytes(const std::string& path, std::string bytes, const Schema& schema);
 
 /// Reads and lints the file at `path`; an unreadable path is a DL001 diagnostic.

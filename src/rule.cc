@@ -12,6 +12,7 @@ const Rule* FindRule(std::string_view code_or_name) {
 }
 
 std::string_view RuleDocumentation(const RuleInfo& info) {
+  if (info.documentation) return *info.documentation;
   std::string file_name(info.code);
   file_name += '_';
   for (char c : info.name) file_name += c == '-' ? '_' : c;

@@ -1,4 +1,6 @@
 // SARIF 2.1.0 output, validated in the tests against the official schema.
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "reporter.h"
@@ -55,14 +57,16 @@ Json RuleDescriptor(const RuleInfo& info) {
 }  // namespace
 
 void WriteSarif(std::ostream& out, const Report& report) {
+  // Every built-in rule, then the custom rules that produced results.
+  std::vector<const RuleInfo*> infos;
+  for (const Rule* rule : BuiltinRules()) infos.push_back(&rule->info);
+  for (const LocatedDiagnostic& d : report.diagnostics) {
+    if (std::find(infos.begin(), infos.end(), d.rule) == infos.end()) infos.push_back(d.rule);
+  }
   Json rules = Json::array();
-  const std::vector<const Rule*>& builtin = BuiltinRules();
-  for (const Rule* rule : builtin) rules.push_back(RuleDescriptor(rule->info));
+  for (const RuleInfo* info : infos) rules.push_back(RuleDescriptor(*info));
   const auto rule_index = [&](const RuleInfo* info) {
-    for (size_t i = 0; i < builtin.size(); ++i) {
-      if (&builtin[i]->info == info) return static_cast<int>(i);
-    }
-    return -1;
+    return static_cast<int>(std::find(infos.begin(), infos.end(), info) - infos.begin());
   };
 
   Json results = Json::array();

@@ -210,7 +210,7 @@ TEST_CASE("option --schema uses another schema, and a bad one exits 2 naming the
   WriteFile(dir.path() / "post.md", CleanPost());
   const auto bad = RunDigestlint({"--schema", (dir.path() / "bad.json").string(), (dir.path() / "post.md").string()});
   CHECK(bad.status == 2);
-  CHECK(bad.err == "digestlint: error: " + (dir.path() / "bad.json").string() +
+  CHECK(bad.err == "digestlint: error: --schema " + (dir.path() / "bad.json").string() +
                        ": invalid schema: /x-digestlint/sections/required: 'sections.required' must have at least 1 "
                        "item\n");
   CHECK(bad.out.empty());

@@ -90,7 +90,12 @@ TEST_CASE("SARIF output describes every rule and every result with its fix", "[f
   const auto& driver = sarif["runs"][0]["tool"]["driver"];
   CHECK(driver["name"] == "digestlint");
   CHECK(driver["rules"].size() == BuiltinRules().size());
-  const auto& dl307 = driver["rules"][21];
+  int dl307_index = -1;
+  for (size_t i = 0; i < driver["rules"].size(); ++i) {
+    if (driver["rules"][i]["id"] == "DL307") dl307_index = static_cast<int>(i);
+  }
+  REQUIRE(dl307_index >= 0);
+  const auto& dl307 = driver["rules"][static_cast<size_t>(dl307_index)];
   CHECK(dl307["id"] == "DL307");
   CHECK(dl307["name"] == "alphaxiv-id-mismatch");
   CHECK(dl307["defaultConfiguration"]["level"] == "error");
@@ -99,7 +104,7 @@ TEST_CASE("SARIF output describes every rule and every result with its fix", "[f
   REQUIRE(results.size() == 5);
   const auto& mismatch = results[3];
   CHECK(mismatch["ruleId"] == "DL307");
-  CHECK(mismatch["ruleIndex"] == 21);
+  CHECK(mismatch["ruleIndex"] == dl307_index);
   CHECK(mismatch["locations"][0]["physicalLocation"]["region"] ==
         nlohmann::json{{"startLine", 34}, {"startColumn", 14}, {"endLine", 34}, {"endColumn", 61}});
   CHECK(mismatch["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] ==

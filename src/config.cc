@@ -1,0 +1,127 @@
+#include "config.h"
+
+#include <system_error>
+
+#include "edit_distance.h"
+#include "embedded.h"
+#include "front_matter.h"
+#include "linter.h"
+#include "schema.h"
+
+namespace digestlint {
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const JsonSchema& ConfigSchema() {
+  static const JsonSchema schema(json::parse(*FindEmbeddedFile("digestlint-config.schema.json")));
+  return schema;
+}
+
+std::vector<std::string> Strings(const json& value) { return value.get<std::vector<std::string>>(); }
+
+}  // namespace
+
+std::string Config::Where(const std::string& pointer) const {
+  const auto found = positions.find(pointer);
+  const Position at = found == positions.end() ? Position{} : found->second;
+  return file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+}
+
+Config DefaultConfig(const fs::path& root) {
+  Config config;
+  config.root = root;
+  for (const char* key : {"schema", "include", "exclude", "select", "extend-select", "ignore", "severity",
+                          "per-file-ignores", "fail-on", "language", "custom-rules"}) {
+    config.origin[key] = "default";
+  }
+  return config;
+}
+
+std::optional<Config> LoadConfig(const std::string& path, std::string* error) {
+  std::string problem;
+  std::optional<std::string> bytes = ReadPostFile(path, &problem);
+  if (!bytes) {
+    *error = path + ":1:1: cannot read the configuration file: " + problem;
+    return std::nullopt;
+  }
+  std::error_code ignored;
+  const fs::path absolute = fs::absolute(path, ignored);
+  Config config = DefaultConfig(absolute.parent_path());
+  config.file = path;
+  const SourceText source(std::move(*bytes));
+  if (const auto encoding = FindEncodingProblem(source.text())) {
+    const Position at = source.PositionOf(encoding->offset);
+    *error = path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " + encoding->reason;
+    return std::nullopt;
+  }
+  YamlDocument yaml = ParseYaml(source.text(), 0);
+  if (!yaml.ok) {
+    const Position at = source.PositionOf(yaml.error_offset);
+    *error = path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": not valid YAML: " + yaml.error;
+    return std::nullopt;
+  }
+  for (const auto& [pointer, location] : yaml.locations) config.positions[pointer] = source.PositionOf(location.key);
+  if (yaml.data.is_null()) yaml.data = json::object();  // an empty file means the defaults
+
+  const std::vector<SchemaViolation> violations = ConfigSchema().Validate(yaml.data, "the configuration");
+  if (!violations.empty()) {
+    const SchemaViolation& first = violations.front();
+    std::string message = first.message;
+    const std::string prefix = "unknown key '";
+    if (message.rfind(prefix, 0) == 0) {
+      // A misspelt key: suggest the closest one the schema allows at that place.
+      const std::string key = message.substr(prefix.size(), message.size() - prefix.size() - 1);
+      json::json_pointer parent(first.pointer);
+      parent.pop_back();
+      std::vector<std::string> allowed;
+      if (const json* rules = ConfigSchema().SubSchemaAt(parent.to_string()); rules && rules->contains("properties")) {
+        for (const auto& [name, unused] : (*rules)["properties"].items()) allowed.push_back(name);
+      }
+      if (const std::string suggestion = ClosestMatch(key, allowed); !suggestion.empty()) {
+        message += " (did you mean '" + suggestion + "'?)";
+      }
+    }
+    *error = config.Where(first.pointer) + ": " + message;
+    return std::nullopt;
+  }
+
+  const json& data = yaml.data;
+  const auto set = [&](const char* key, auto apply) {
+    if (!data.contains(key)) return;
+    apply(data[key]);
+    config.origin[key] = path;
+  };
+  set("schema", [&](const json& v) { config.schema = (config.root / v.get<std::string>()).lexically_normal().string(); });
+  set("include", [&](const json& v) { config.include = Strings(v); });
+  set("exclude", [&](const json& v) { config.exclude = Strings(v); });
+  set("select", [&](const json& v) { config.select = Strings(v); });
+  set("extend-select", [&](const json& v) { config.extend_select = Strings(v); });
+  set("ignore", [&](const json& v) { config.ignore = Strings(v); });
+  set("severity", [&](const json& v) { config.severity = v.get<std::map<std::string, std::string>>(); });
+  set("per-file-ignores", [&](const json& v) {
+    for (const auto& [glob, rules] : v.items()) config.per_file_ignores.emplace_back(glob, Strings(rules));
+  });
+  set("fail-on", [&](const json& v) { config.fail_on = v.get<std::string>(); });
+  set("language", [&](const json& v) { config.language = v.get<std::string>(); });
+  set("custom-rules", [&](const json& v) { config.custom_rules = Strings(v); });
+  return config;
+}
+
+std::string FindConfigFile(const fs::path& folder) {
+  std::error_code error;
+  fs::path current = fs::absolute(folder, error);
+  for (;;) {
+    for (const char* name : {".digestlint.yaml", ".digestlint.yml"}) {
+      if (fs::is_regular_file(current / name, error)) return (current / name).string();
+    }
+    if (fs::exists(current / ".git", error) || !current.has_parent_path() || current.parent_path() == current) {
+      return "";
+    }
+    current = current.parent_path();
+  }
+}
+
+}  // namespace digestlint

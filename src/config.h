@@ -1,0 +1,49 @@
+#pragma once
+// .digestlint.yaml: found from each linted file's folder upward (stopping at
+// the folder holding .git), validated with schemas/digestlint-config.schema.json.
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "source_text.h"
+
+namespace digestlint {
+
+struct Config {
+  std::string file;            // the configuration file; "" when defaults are used
+  std::filesystem::path root;  // globs and paths are relative to this folder
+  std::optional<std::string> schema;  // absolute path
+  std::vector<std::string> include = {"*.md", "*.markdown"};
+  std::vector<std::string> exclude;
+  std::vector<std::string> select = {"ALL"};
+  std::vector<std::string> extend_select;
+  std::vector<std::string> ignore;
+  std::map<std::string, std::string> severity;  // selector -> error|warning|info|off
+  std::vector<std::pair<std::string, std::vector<std::string>>> per_file_ignores;
+  std::string fail_on = "error";
+  std::optional<std::string> language;
+  std::vector<std::string> custom_rules;  // globs, relative to root
+  // Where each key's value came from: the file, "default" or "command line".
+  std::map<std::string, std::string> origin;
+  // Where each value stands in the file, by JSON pointer, for error messages.
+  std::map<std::string, Position> positions;
+
+  /// "file:line:col" of the value at `pointer` (or of the file).
+  std::string Where(const std::string& pointer) const;
+};
+
+/// The defaults, relative to `root`.
+Config DefaultConfig(const std::filesystem::path& root);
+
+/// Loads a configuration file; on failure returns nullopt and sets `error` to
+/// "file:line:col: message" (with a "did you mean" for a misspelt key).
+std::optional<Config> LoadConfig(const std::string& path, std::string* error);
+
+/// The nearest .digestlint.yaml or .digestlint.yml from `folder` upward,
+/// stopping after the folder that holds .git; "" when there is none.
+std::string FindConfigFile(const std::filesystem::path& folder);
+
+}  // namespace digestlint

@@ -1,0 +1,189 @@
+#include "settings.h"
+
+#include <re2/re2.h>
+
+#include "custom_rules.h"
+#include "edit_distance.h"
+#include "linter.h"
+#include "rule.h"
+
+namespace digestlint {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::optional<Schema> LoadSchema(const std::string& path, std::string* error) {
+  std::string problem;
+  const std::optional<std::string> text = ReadPostFile(path, &problem);
+  if (!text) {
+    *error = "cannot read the schema file: " + problem;
+    return std::nullopt;
+  }
+  std::string reason;
+  std::optional<Schema> schema = Schema::Load(*text, &reason);
+  if (!schema) *error = "invalid schema: " + reason;
+  return schema;
+}
+
+// Checks that every selector names a rule; `where` says where it was written.
+bool CheckSelectors(const std::vector<std::string>& selectors, const std::vector<const RuleInfo*>& rules,
+                    const std::string& where, std::string* error) {
+  std::vector<std::string> known = {"ALL"};
+  for (const RuleInfo* rule : rules) {
+    known.emplace_back(rule->code);
+    known.emplace_back(rule->name);
+  }
+  for (const std::string& selector : selectors) {
+    const bool matches = std::any_of(rules.begin(), rules.end(),
+                                     [&](const RuleInfo* rule) { return SelectorMatches(selector, *rule); });
+    if (matches || selector == "ALL") continue;
+    *error = where + ": unknown rule '" + selector + "'";
+    if (const std::string suggestion = ClosestMatch(selector, known); !suggestion.empty()) {
+      *error += " (did you mean '" + suggestion + "'?)";
+    }
+    return false;
+  }
+  return true;
+}
+
+std::optional<Severity> ParseSeverity(const std::string& level) {
+  if (level == "error") return Severity::kError;
+  if (level == "warning") return Severity::kWarning;
+  if (level == "info") return Severity::kInfo;
+  return std::nullopt;  // "off"
+}
+
+}  // namespace
+
+std::vector<const RuleInfo*> AllRuleInfos(const std::vector<std::unique_ptr<CustomRule>>& custom) {
+  std::vector<const RuleInfo*> rules;
+  for (const Rule* rule : BuiltinRules()) rules.push_back(&rule->info);
+  for (const auto& rule : custom) rules.push_back(&rule->info());
+  return rules;
+}
+
+bool SelectorMatches(const std::string& selector, const RuleInfo& rule) {
+  static const RE2 kPrefix("[A-Z]+[0-9]*");
+  if (selector == "ALL" || selector == rule.code || selector == rule.name) return true;
+  return RE2::FullMatch(selector, kPrefix) && rule.code.substr(0, selector.size()) == selector;
+}
+
+Project::~Project() = default;
+
+std::unique_ptr<Project> Project::Create(Config config, const CliOverrides& overrides, std::string* error) {
+  std::unique_ptr<Project> project(new Project());
+  const std::string& file = config.file;
+  const std::string source = file.empty() ? std::string("the command line") : file;
+
+  // Custom rules first: selectors may name them.
+  for (const std::string& pattern : config.custom_rules) {
+    std::string problem;
+    if (!LoadCustomRules(config.root, pattern, project->custom_rules_, &problem)) {
+      *error = problem;
+      return nullptr;
+    }
+  }
+  const std::vector<const RuleInfo*> rules = AllRuleInfos(project->custom_rules_);
+
+  if (overrides.schema) {
+    config.schema = overrides.schema;
+    config.origin["schema"] = "command line";
+  }
+  if (overrides.select) {
+    config.select = *overrides.select;
+    config.origin["select"] = "command line";
+  }
+  if (!overrides.ignore.empty()) {
+    config.ignore.insert(config.ignore.end(), overrides.ignore.begin(), overrides.ignore.end());
+    config.origin["ignore"] = config.origin["ignore"] == "default" ? "command line" : config.origin["ignore"] + " + command line";
+  }
+  const auto where = [&](const std::string& key) {
+    return config.origin[key] == file && !file.empty() ? config.Where("/" + key) : "--" + key;
+  };
+  if (!CheckSelectors(config.select, rules, where("select"), error) ||
+      !CheckSelectors(config.extend_select, rules, where("extend-select"), error) ||
+      !CheckSelectors(config.ignore, rules, config.origin["ignore"] == "command line" ? "--ignore" : where("ignore"),
+                      error)) {
+    return nullptr;
+  }
+  for (const auto& [glob, selectors] : config.per_file_ignores) {
+    if (!CheckSelectors(selectors, rules, config.Where("/per-file-ignores"), error)) return nullptr;
+    project->per_file_ignores_.emplace_back(Glob(glob), selectors);
+  }
+  for (const auto& [selector, level] : config.severity) {
+    if (!CheckSelectors({selector}, rules, config.Where("/severity"), error)) return nullptr;
+    for (const RuleInfo* rule : rules) {
+      if (!SelectorMatches(selector, *rule) || rule->input_error) continue;
+      if (const std::optional<Severity> severity = ParseSeverity(level)) {
+        project->severity_[std::string(rule->code)] = *severity;
+      } else {
+        project->disabled_.insert(std::string(rule->code));
+      }
+    }
+  }
+  for (const RuleInfo* rule : rules) {
+    const auto any = [&](const std::vector<std::string>& selectors) {
+      return std::any_of(selectors.begin(), selectors.end(),
+                         [&](const std::string& s) { return SelectorMatches(s, *rule); });
+    };
+    const bool enabled = (any(config.select) || any(config.extend_select)) && !any(config.ignore);
+    if (!enabled && !rule->input_error) project->disabled_.insert(std::string(rule->code));
+  }
+
+  if (config.schema) {
+    std::string problem;
+    std::optional<Schema> schema = LoadSchema(*config.schema, &problem);
+    if (!schema) {
+      *error = (config.origin["schema"] == "command line" ? "--schema " : config.Where("/schema") + ": schema ") +
+               *config.schema + ": " + problem;
+      return nullptr;
+    }
+    project->schema_ = std::make_unique<Schema>(std::move(*schema));
+  }
+  if (config.language) {
+    const Schema& base = project->schema_ ? *project->schema_ : Schema::Default();
+    project->schema_ = std::make_unique<Schema>(base.WithLanguage(*config.language));
+  }
+  for (const std::string& glob : config.include) project->include_.emplace_back(glob);
+  for (const std::string& glob : config.exclude) project->exclude_.emplace_back(glob);
+  project->config_ = std::move(config);
+  return project;
+}
+
+std::string Project::Relative(const std::string& path) const {
+  std::error_code error;
+  const fs::path absolute = fs::absolute(path, error);
+  return absolute.lexically_relative(config_.root).generic_string();
+}
+
+LintSettings Project::SettingsFor(const std::string& path) const {
+  LintSettings settings;
+  settings.schema = schema_ ? schema_.get() : &Schema::Default();
+  settings.disabled = disabled_;
+  settings.severity = severity_;
+  settings.custom_rules = &custom_rules_;
+  const std::string relative = Relative(path);
+  for (const auto& [glob, selectors] : per_file_ignores_) {
+    if (!glob.Matches(relative)) continue;
+    for (const RuleInfo* rule : AllRuleInfos(custom_rules_)) {
+      for (const std::string& selector : selectors) {
+        if (SelectorMatches(selector, *rule) && !rule->input_error) settings.disabled.insert(std::string(rule->code));
+      }
+    }
+  }
+  return settings;
+}
+
+bool Project::Excludes(const std::string& path) const {
+  const std::string relative = Relative(path);
+  return std::any_of(exclude_.begin(), exclude_.end(), [&](const Glob& glob) { return glob.Matches(relative); });
+}
+
+bool Project::Walks(const std::string& path) const {
+  const std::string relative = Relative(path);
+  return std::any_of(include_.begin(), include_.end(), [&](const Glob& glob) { return glob.Matches(relative); }) &&
+         !Excludes(path);
+}
+
+}  // namespace digestlint

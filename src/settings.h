@@ -1,0 +1,72 @@
+#pragma once
+// What a configuration means for linting: the schema, the enabled rules and
+// their severities, and which files are included, per configuration file.
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "config.h"
+#include "diagnostic.h"
+#include "glob.h"
+#include "schema.h"
+
+namespace digestlint {
+
+class CustomRule;
+
+/// Everything LintBytes needs besides the bytes.
+struct LintSettings {
+  const Schema* schema = nullptr;                // nullptr: the built-in schema
+  std::set<std::string> disabled;                // rule codes switched off
+  std::map<std::string, Severity> severity;      // rule code -> overriding severity
+  const std::vector<std::unique_ptr<CustomRule>>* custom_rules = nullptr;
+};
+
+/// Overrides from the command line, which win over the configuration.
+struct CliOverrides {
+  std::optional<std::vector<std::string>> select;  // --select replaces `select`
+  std::vector<std::string> ignore;                 // --ignore adds to `ignore`
+  std::optional<std::string> schema;               // --schema
+};
+
+/// All rules, built-in then custom: for selection, `rules` and `explain`.
+std::vector<const RuleInfo*> AllRuleInfos(const std::vector<std::unique_ptr<CustomRule>>& custom);
+
+/// True when `selector` (a code, a name, a code prefix or ALL) selects `rule`.
+bool SelectorMatches(const std::string& selector, const RuleInfo& rule);
+
+class Project {
+ public:
+  /// Loads the schema and custom rules the configuration names and checks every
+  /// rule selector; on failure sets `error` ("file:line:col: message").
+  static std::unique_ptr<Project> Create(Config config, const CliOverrides& overrides, std::string* error);
+  ~Project();
+
+  LintSettings SettingsFor(const std::string& path) const;
+  /// Whether a file found in a folder walk is linted (include and not exclude).
+  bool Walks(const std::string& path) const;
+  /// Whether `path` matches an exclude glob.
+  bool Excludes(const std::string& path) const;
+  bool FailsOnWarnings() const { return config_.fail_on == "warning"; }
+  const Config& config() const { return config_; }
+  const std::vector<std::unique_ptr<CustomRule>>& custom_rules() const { return custom_rules_; }
+
+ private:
+  Project() = default;
+  std::string Relative(const std::string& path) const;
+
+  Config config_;
+  std::unique_ptr<Schema> schema_;
+  std::vector<std::unique_ptr<CustomRule>> custom_rules_;
+  std::set<std::string> disabled_;
+  std::map<std::string, Severity> severity_;
+  std::vector<std::pair<Glob, std::vector<std::string>>> per_file_ignores_;
+  std::vector<Glob> include_;
+  std::vector<Glob> exclude_;
+};
+
+}  // namespace digestlint
