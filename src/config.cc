@@ -94,7 +94,8 @@ std::optional<Config> LoadConfig(const std::string& path, std::string* error) {
     apply(data[key]);
     config.origin[key] = path;
   };
-  set("schema", [&](const json& v) { config.schema = (config.root / v.get<std::string>()).lexically_normal().string(); });
+  set("schema",
+      [&](const json& v) { config.schema = (config.root / v.get<std::string>()).lexically_normal().string(); });
   set("include", [&](const json& v) { config.include = Strings(v); });
   set("exclude", [&](const json& v) { config.exclude = Strings(v); });
   set("select", [&](const json& v) { config.select = Strings(v); });

@@ -13,8 +13,8 @@
 namespace digestlint {
 
 struct Config {
-  std::string file;            // the configuration file; "" when defaults are used
-  std::filesystem::path root;  // globs and paths are relative to this folder
+  std::string file;                   // the configuration file; "" when defaults are used
+  std::filesystem::path root;         // globs and paths are relative to this folder
   std::optional<std::string> schema;  // absolute path
   std::vector<std::string> include = {"*.md", "*.markdown"};
   std::vector<std::string> exclude;

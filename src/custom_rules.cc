@@ -208,7 +208,9 @@ bool LoadCustomRuleFile(const std::string& path, std::vector<std::unique_ptr<Cus
   const bool fixable = rule->kind_ == CustomRule::Kind::kSubstitution;
   rule->info_ = RuleInfo{rule->code_,
                          rule->name_,
-                         severity == "error" ? Severity::kError : severity == "info" ? Severity::kInfo : Severity::kWarning,
+                         severity == "error"  ? Severity::kError
+                         : severity == "info" ? Severity::kInfo
+                                              : Severity::kWarning,
                          rule->summary_,
                          false,
                          false,

@@ -35,8 +35,8 @@ bool CheckSelectors(const std::vector<std::string>& selectors, const std::vector
     known.emplace_back(rule->name);
   }
   for (const std::string& selector : selectors) {
-    const bool matches = std::any_of(rules.begin(), rules.end(),
-                                     [&](const RuleInfo* rule) { return SelectorMatches(selector, *rule); });
+    const bool matches =
+        std::any_of(rules.begin(), rules.end(), [&](const RuleInfo* rule) { return SelectorMatches(selector, *rule); });
     if (matches || selector == "ALL") continue;
     *error = where + ": unknown rule '" + selector + "'";
     if (const std::string suggestion = ClosestMatch(selector, known); !suggestion.empty()) {
@@ -96,7 +96,8 @@ std::unique_ptr<Project> Project::Create(Config config, const CliOverrides& over
   }
   if (!overrides.ignore.empty()) {
     config.ignore.insert(config.ignore.end(), overrides.ignore.begin(), overrides.ignore.end());
-    config.origin["ignore"] = config.origin["ignore"] == "default" ? "command line" : config.origin["ignore"] + " + command line";
+    config.origin["ignore"] =
+        config.origin["ignore"] == "default" ? "command line" : config.origin["ignore"] + " + command line";
   }
   const auto where = [&](const std::string& key) {
     return config.origin[key] == file && !file.empty() ? config.Where("/" + key) : "--" + key;

@@ -20,9 +20,9 @@ class CustomRule;
 
 /// Everything LintBytes needs besides the bytes.
 struct LintSettings {
-  const Schema* schema = nullptr;                // nullptr: the built-in schema
-  std::set<std::string> disabled;                // rule codes switched off
-  std::map<std::string, Severity> severity;      // rule code -> overriding severity
+  const Schema* schema = nullptr;            // nullptr: the built-in schema
+  std::set<std::string> disabled;            // rule codes switched off
+  std::map<std::string, Severity> severity;  // rule code -> overriding severity
   const std::vector<std::unique_ptr<CustomRule>>* custom_rules = nullptr;
 };
 

@@ -71,7 +71,8 @@ TEST_CASE("configuration discovery: nearest file upward, stopping at the reposit
     CHECK(blog.Codes({post}) == std::vector<std::string>{"DL302@11", "DL401@32", "DL307@34", "DL202@44"});
     fs::remove_all(blog.root() / "_posts/.git");
     fs::create_directories(blog.root() / "_posts/deeper/.git");
-    fs::rename(blog.root() / "_posts/2025-10-28-daily-papers.md", blog.root() / "_posts/deeper/2025-10-28-daily-papers.md");
+    fs::rename(blog.root() / "_posts/2025-10-28-daily-papers.md",
+               blog.root() / "_posts/deeper/2025-10-28-daily-papers.md");
     CHECK(blog.Codes({blog.Path("_posts/deeper/2025-10-28-daily-papers.md")}) == kAll);
   }
   SECTION("--config names the file for every post; --no-config uses none") {
@@ -84,7 +85,8 @@ TEST_CASE("configuration discovery: nearest file upward, stopping at the reposit
 TEST_CASE("select, extend-select and ignore take codes, names, prefixes and ALL", "[config]") {
   Blog blog;
   const std::string post = blog.Path("_posts/2025-10-28-daily-papers.md");
-  blog.Write(".digestlint.yaml", "select: [DL3, paper-numbering]\nextend-select: [DL106]\nignore: [alphaxiv-id-mismatch]\n");
+  blog.Write(".digestlint.yaml",
+             "select: [DL3, paper-numbering]\nextend-select: [DL106]\nignore: [alphaxiv-id-mismatch]\n");
   CHECK(blog.Codes({post}) == std::vector<std::string>{"DL106@3", "DL302@11", "DL401@32"});
   SECTION("--select replaces select; --ignore adds to ignore") {
     CHECK(blog.Codes({"--select", "ALL", "--ignore", "DL1,DL2", post}) ==
@@ -137,7 +139,8 @@ TEST_CASE("include and exclude, with excludes applied to named files unless --no
   std::set<std::string> paths;
   const auto report = nlohmann::json::parse(run.out);
   for (const auto& d : report["diagnostics"]) paths.insert(d["path"]);
-  CHECK(paths == std::set<std::string>{blog.Path("_posts/2025-10-28-daily-papers.md"), blog.Path("notes/todo.markdown")});
+  CHECK(paths ==
+        std::set<std::string>{blog.Path("_posts/2025-10-28-daily-papers.md"), blog.Path("notes/todo.markdown")});
   const std::string draft = blog.Path("_drafts/2025-10-28-draft.md");
   CHECK(RunDigestlint({draft}).err == "digestlint: no problems in 0 files\n");
   CHECK(RunDigestlint({"--no-force-exclude", draft}).status == 1);
@@ -170,7 +173,8 @@ TEST_CASE("invalid configurations are exit 2 with file:line:col", "[config]") {
   CHECK(error_for("ignore: [DL106]\nselct: [DL1]\n") ==
         "digestlint: error: " + config + ":2:1: unknown key 'selct' (did you mean 'select'?)\n");
   CHECK(error_for("fail-on: warnings\n") ==
-        "digestlint: error: " + config + ":1:1: 'fail-on' is \"warnings\" but must be one of: \"error\", \"warning\"\n");
+        "digestlint: error: " + config +
+            ":1:1: 'fail-on' is \"warnings\" but must be one of: \"error\", \"warning\"\n");
   CHECK(error_for("ignore: DL106\n") ==
         "digestlint: error: " + config + ":1:1: 'ignore' must be a list but is a string\n");
   CHECK(error_for("select: [DL1]\nignore: [DL2O1]\n") ==
@@ -187,8 +191,9 @@ TEST_CASE("inline suppressions silence diagnostics by line, range and file", "[s
   Blog blog;
   std::string post = kBroken;
   post.replace(post.find("# 3. [Model"), 0, "<!-- digestlint-disable-next-line paper-numbering -->\n");
-  post.replace(post.find("> [Alphaxiv](https://www.alphaxiv.org/ko/overview/2510.21270)\n\n## Introduction\n- Goal: merge"),
-               0, "<!-- digestlint-disable DL307 -->\n");
+  post.replace(
+      post.find("> [Alphaxiv](https://www.alphaxiv.org/ko/overview/2510.21270)\n\n## Introduction\n- Goal: merge"), 0,
+      "<!-- digestlint-disable DL307 -->\n");
   post += "<!-- digestlint-enable DL307 -->\n<!-- digestlint-disable-file DL106 -->\n";
   blog.Write("_posts/2025-10-28-daily-papers.md", post);
   CHECK(blog.Codes({blog.Path("_posts/2025-10-28-daily-papers.md")}) ==
@@ -216,7 +221,8 @@ TEST_CASE("custom rules: every kind and scope, with selection, severity, suppres
              "pattern: 'Goal:'\n");
   blog.Write("styles/heading.yml", "id: BLOG004\nmessage: no colon\nscope: heading\nkind: existence\npattern: ':'\n");
   blog.Write("styles/tags.yml",
-             "id: BLOG005\nmessage: typo {match}\nscope: front-matter:tags\nkind: substitution\nswap: {hugginface: huggingface}\n");
+             "id: BLOG005\nmessage: typo {match}\nscope: front-matter:tags\nkind: substitution\nswap: {hugginface: "
+             "huggingface}\n");
   blog.Write("styles/body.yml", "id: BLOG006\nmessage: TODO left\nscope: body\nkind: existence\npattern: TODO\n");
   blog.Write(".digestlint.yaml", "select: [BLOG]\ncustom-rules: [\"styles/*.yml\"]\n");
   std::string post = kBroken;
@@ -236,8 +242,10 @@ TEST_CASE("custom rules: every kind and scope, with selection, severity, suppres
   CHECK(report["diagnostics"][0]["fixable"] == true);
   CHECK(report["diagnostics"][1]["message"] == "'Draft' in a title");
   SECTION("severity override and suppression work as for built-ins") {
-    blog.Write(".digestlint.yaml", "select: [BLOG001]\nseverity: {say-paper: error}\ncustom-rules: [\"styles/*.yml\"]\n");
-    CHECK(nlohmann::json::parse(RunDigestlint({"--format", "json", file}).out)["diagnostics"][0]["severity"] == "error");
+    blog.Write(".digestlint.yaml",
+               "select: [BLOG001]\nseverity: {say-paper: error}\ncustom-rules: [\"styles/*.yml\"]\n");
+    CHECK(nlohmann::json::parse(RunDigestlint({"--format", "json", file}).out)["diagnostics"][0]["severity"] ==
+          "error");
     std::string suppressed = post;
     suppressed.replace(suppressed.find("The PDF"), 0, "<!-- digestlint-disable-next-line BLOG001 -->\n");
     blog.Write("_posts/2025-10-28-daily-papers.md", suppressed);
@@ -303,8 +311,11 @@ TEST_CASE("rules, explain and config subcommands", "[config][cli]") {
   CHECK(rules.out.find("DL401  paper-numbering           error     safe    Paper numbers skip or repeat\n") !=
         std::string::npos);
   const auto json = nlohmann::json::parse(RunDigestlint({"rules", "--format", "json", "--no-config"}).out);
-  CHECK(json[0] == nlohmann::json{{"code", "DL001"}, {"name", "unreadable-file"}, {"severity", "error"},
-                                  {"fix", "none"}, {"summary", "The path does not exist or cannot be read as a file"}});
+  CHECK(json[0] == nlohmann::json{{"code", "DL001"},
+                                  {"name", "unreadable-file"},
+                                  {"severity", "error"},
+                                  {"fix", "none"},
+                                  {"summary", "The path does not exist or cannot be read as a file"}});
   CHECK(RunDigestlint({"explain", "DL401", "--no-config"}).out.rfind("# DL401 paper-numbering\n", 0) == 0);
   const auto unknown = RunDigestlint({"explain", "paper-numbring", "--no-config"});
   CHECK(unknown.status == 2);
@@ -325,6 +336,32 @@ TEST_CASE("--statistics counts diagnostics per rule and --quiet drops the summar
   const auto quiet = RunDigestlint({"--no-config", "--quiet", "--format", "concise", post});
   CHECK(quiet.err.empty());
   CHECK(std::count(quiet.out.begin(), quiet.out.end(), '\n') == 6);
+}
+
+}  // namespace
+}  // namespace digestlint
+
+namespace digestlint {
+namespace {
+
+// README's walkthrough: examples/.digestlint.yaml and examples/styles/.
+TEST_CASE("the example configuration and custom rule do what the README says", "[config][example]") {
+  const std::string examples = (SourceDir() / "examples").string();
+  const auto run = RunDigestlint({"--format", "json", examples});
+  CHECK(run.status == 1);
+  const auto report = nlohmann::json::parse(run.out);
+  std::vector<std::string> found;
+  for (const auto& d : report["diagnostics"]) {
+    found.push_back(d["rule"].get<std::string>() + "@" + std::to_string(d["line"].get<int>()) + " " +
+                    d["severity"].get<std::string>());
+  }
+  CHECK(found == std::vector<std::string>{"BLOG001@5 warning", "DL501@10 warning", "DL207@58 info", "DL501@100 warning",
+                                          "DL207@104 info", "DL501@123 warning", "DL501@146 warning", "DL106@3 error",
+                                          "BLOG001@5 warning", "DL302@11 error", "DL401@32 error", "DL307@34 error",
+                                          "DL202@44 error"});
+  CHECK(run.err ==
+        "digestlint: 5 errors, 6 warnings, 2 infos in 2 files; 9 fixable with --fix, 2 more with "
+        "--unsafe-fixes\n");
 }
 
 }  // namespace

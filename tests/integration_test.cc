@@ -65,6 +65,18 @@ TEST_CASE("the pre-commit hooks work with Debian's pre-commit", "[integration][p
   CHECK(fix.status == 1);  // pre-commit fails a hook that modified files
   CHECK(fix.output.find("files were modified by this hook") != std::string::npos);
   CHECK(ReadFile(repo / post) == FixBytes(post, broken, Schema::Default(), FixOptions{}).fixed);
+
+  // pre-commit names every staged file; configured excludes still apply to them.
+  const std::string draft = "_drafts/2025-10-29-draft.md";
+  fs::create_directories(repo / "_drafts");
+  WriteFile(repo / draft, broken);
+  WriteFile(repo / ".digestlint.yaml", "exclude: [\"_drafts/\"]\n");
+  REQUIRE(Run(environment + "git add -A").status == 0);
+  const Shell excluded =
+      Run(environment + "pre-commit try-repo '" + SourceDir().string() + "' digestlint --files " + draft);
+  INFO(excluded.output);
+  CHECK(excluded.status == 0);
+  CHECK(excluded.output.find("DL302") == std::string::npos);
 }
 
 TEST_CASE("cmake --install puts a working binary and the man page under the prefix", "[integration][install]") {

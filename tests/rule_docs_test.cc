@@ -6,6 +6,7 @@
 
 #include "linter.h"
 #include "rule.h"
+#include "test_support.h"
 
 namespace digestlint {
 namespace {
@@ -68,6 +69,19 @@ TEST_CASE("documented examples trigger exactly their rule, and the fixed ones no
       CHECK(clean.empty());
     }
   }
+}
+
+}  // namespace
+}  // namespace digestlint
+
+namespace digestlint {
+namespace {
+
+TEST_CASE("the rules reference page is up to date", "[docs]") {
+  const auto generated = testing::RunDigestlint({"rules", "--no-config", "--format", "markdown"});
+  REQUIRE(generated.status == 0);
+  INFO("rules/README.md is stale: run ci/generate-rules-reference.sh and commit it");
+  CHECK(testing::ReadFile(testing::SourceDir() / "rules/README.md") == generated.out);
 }
 
 }  // namespace
