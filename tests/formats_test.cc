@@ -83,7 +83,8 @@ TEST_CASE("junit has a passing testcase for a clean file and escapes XML", "[for
 }
 
 TEST_CASE("SARIF output describes every rule and every result with its fix", "[formats][sarif]") {
-  const auto run = RunDigestlint({"--format", "sarif", (SourceDir() / "examples/2025-10-28-daily-papers.md").string()});
+  const auto run = RunDigestlint(
+      {"--no-config", "--format", "sarif", (SourceDir() / "examples/2025-10-28-daily-papers.md").string()});
   CHECK(run.status == 1);
   const auto sarif = nlohmann::json::parse(run.out);
   CHECK(sarif["version"] == "2.1.0");
@@ -123,7 +124,7 @@ TEST_CASE("SARIF output validates against the official SARIF 2.1.0 schema", "[fo
   const fs::path report = dir.path() / "report.sarif";
   // Every kind of result: errors, warnings, fixes, an unreadable path, a path that needs escaping.
   testing::WriteFile(dir.path() / "a b#.md", ReadFile(SourceDir() / "examples/2025-10-27-daily-papers.md"));
-  const auto run = RunDigestlint({"--format", "sarif", "-o", report.string(),
+  const auto run = RunDigestlint({"--no-config", "--format", "sarif", "-o", report.string(),
                                   (SourceDir() / "examples/2025-10-28-daily-papers.md").string(),
                                   (dir.path() / "a b#.md").string(), (dir.path() / "missing.md").string()});
   CHECK(run.status == 2);
@@ -144,14 +145,15 @@ TEST_CASE("SARIF output validates against the official SARIF 2.1.0 schema", "[fo
 TEST_CASE("-o writes the report to a file and keeps a readable log on stdout", "[formats]") {
   TempDir dir;
   const fs::path report = dir.path() / "report.json";
-  const auto run = RunDigestlint(
-      {"--format=json", "--output", report.string(), (SourceDir() / "examples/2025-10-28-daily-papers.md").string()});
+  const auto run = RunDigestlint({"--no-config", "--format=json", "--output", report.string(),
+                                  (SourceDir() / "examples/2025-10-28-daily-papers.md").string()});
   CHECK(run.status == 1);
   CHECK(nlohmann::json::parse(ReadFile(report))["diagnostics"].size() == 5);
   CHECK(run.out.find(":34:14: error[DL307 alphaxiv-id-mismatch]") != std::string::npos);
   CHECK(run.err.find("digestlint: 5 errors") != std::string::npos);
-  const auto unwritable = RunDigestlint({"--format=json", "-o", (dir.path() / "no/such/dir.json").string(),
-                                         (SourceDir() / "examples/2025-10-28-daily-papers.md").string()});
+  const auto unwritable =
+      RunDigestlint({"--no-config", "--format=json", "-o", (dir.path() / "no/such/dir.json").string(),
+                     (SourceDir() / "examples/2025-10-28-daily-papers.md").string()});
   CHECK(unwritable.status == 2);
   CHECK(unwritable.err.find("cannot write the report to") != std::string::npos);
 }
