@@ -5,8 +5,10 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <sstream>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +19,7 @@
 #include "file_walk.h"
 #include "fixer.h"
 #include "linter.h"
+#include "parallel.h"
 #include "reporter.h"
 #include "rule.h"
 #include "settings.h"
@@ -58,6 +61,8 @@ Options:
   --exit-zero            exit 0 even when errors are found (2 still means bad input)
   --statistics           print how many times each rule fired, not each diagnostic
   -q, --quiet            print diagnostics only, no summary
+  -j, --jobs N           lint N files at a time (default: the number of cores);
+                         the output is the same as with -j 1
   --color WHEN           colour the human output: auto (default), always or never;
                          auto means only on a terminal and only when NO_COLOR is unset
   -h, --help             print this help and exit
@@ -87,6 +92,7 @@ struct Options {
   std::optional<std::string> stdin_filename;
   std::optional<std::string> output;
   std::optional<std::string> config;
+  size_t jobs = std::max(1u, std::thread::hardware_concurrency());
   CliOverrides overrides;
 };
 
@@ -141,8 +147,9 @@ std::string ParseArgs(const std::vector<std::string>& args, Options& options) {
       *flag->second = true;
       continue;
     }
-    static const std::vector<std::string> kValued = {"--format", "--color",  "--schema", "--stdin-filename", "-o",
-                                                     "--output", "--config", "--select", "--ignore"};
+    static const std::vector<std::string> kValued = {"--format", "--color",  "--schema", "--stdin-filename",
+                                                     "-o",       "--output", "--config", "--select",
+                                                     "--ignore", "-j",       "--jobs"};
     if (std::find(kValued.begin(), kValued.end(), name) == kValued.end()) {
       std::vector<std::string> known = kValued;
       for (const auto& [flag, unused] : switches) known.push_back(flag);
@@ -157,6 +164,12 @@ std::string ParseArgs(const std::vector<std::string>& args, Options& options) {
     if (name == "--stdin-filename") options.stdin_filename = *value;
     if (name == "-o" || name == "--output") options.output = *value;
     if (name == "--config") options.config = *value;
+    if (name == "-j" || name == "--jobs") {
+      if (value->empty() || value->find_first_not_of("0123456789") != std::string::npos || std::stoul(*value) == 0) {
+        return name + " takes a number of threads (1 or more), not '" + *value + "'";
+      }
+      options.jobs = std::stoul(*value);
+    }
     if (name == "--select") options.overrides.select = SplitList(*value);
     if (name == "--ignore") {
       const std::vector<std::string> more = SplitList(*value);
@@ -185,6 +198,7 @@ class Projects {
 
   /// The project for a post (nullptr after reporting a configuration error).
   const Project* For(const std::string& path) {
+    std::lock_guard<std::mutex> lock(mutex_);  // workers look projects up concurrently
     std::string file;
     if (options_.config) {
       file = *options_.config;
@@ -217,6 +231,7 @@ class Projects {
   const Options& options_;
   std::ostream& err_;
   std::map<std::string, std::unique_ptr<Project>> loaded_;
+  std::mutex mutex_;
   bool failed_ = false;
 };
 
@@ -362,6 +377,67 @@ int ShowConfig(const Options& options, Projects& projects, std::ostream& out) {
   return kExitClean;
 }
 
+// What working on one post produced: made by a worker, consumed in order.
+struct Outcome {
+  std::string name;
+  bool linted = false;  // false when its configuration could not be loaded
+  std::vector<LocatedDiagnostic> diagnostics;
+  std::string output;  // for stdout: a diff, or the fixed post read from stdin
+  std::string errors;  // for stderr
+  std::map<std::string, int> fixed_per_rule;
+  bool fixed = false;
+  bool failed = false;
+  bool has_diff = false;
+  bool stdin_fixed = false;
+  bool fails_on_warnings = false;
+};
+
+Outcome ProcessPost(const std::string& path, const Options& options, Projects& projects, std::istream& in,
+                    const FixOptions& fix_options) {
+  Outcome outcome;
+  const Input input = ReadInput(path, options, in);
+  outcome.name = input.name;
+  const Project* project = projects.For(input.from_stdin && options.stdin_filename ? *options.stdin_filename : path);
+  if (!project) {
+    outcome.failed = true;
+    return outcome;
+  }
+  outcome.linted = true;
+  const LintSettings settings = project->SettingsFor(input.name);
+  if (!input.bytes) {
+    outcome.diagnostics = LintUnreadable(input.name, input.problem);
+  } else if (!options.fix && !options.diff) {
+    outcome.diagnostics = LintBytes(input.name, *input.bytes, settings);
+  } else {
+    FixResult result = FixBytes(input.name, *input.bytes, settings, fix_options);
+    outcome.diagnostics = std::move(result.remaining);
+    if (result.refused) {
+      outcome.errors = "digestlint: error: " + input.name + ": not fixed: " + *result.refused + "\n";
+      outcome.failed = true;
+    } else if (options.diff) {
+      outcome.output = UnifiedDiff(input.name, result.original, result.fixed);
+      outcome.has_diff = !outcome.output.empty();
+    } else if (input.from_stdin) {
+      outcome.output = result.fixed;
+      outcome.stdin_fixed = true;
+    } else if (result.changed()) {
+      if (const std::string problem = WriteFileAtomically(path, result.fixed); !problem.empty()) {
+        outcome.errors = "digestlint: error: " + input.name + ": not written: " + problem + "\n";
+        outcome.failed = true;
+        return outcome;
+      }
+    }
+    if (result.changed() || (options.diff && result.fixed != result.original)) {
+      outcome.fixed_per_rule = result.fixed_per_rule;
+      outcome.fixed = true;
+    }
+  }
+  outcome.fails_on_warnings = project->FailsOnWarnings() &&
+                              std::any_of(outcome.diagnostics.begin(), outcome.diagnostics.end(),
+                                          [](const LocatedDiagnostic& d) { return d.severity == Severity::kWarning; });
+  return outcome;
+}
+
 }  // namespace
 
 int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal& terminal) {
@@ -386,7 +462,6 @@ int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal
   if (options.command == "config") return ShowConfig(options, projects, out);
 
   const FixOptions fix_options{options.unsafe_fixes, 10};
-  const bool fixing = options.fix || options.diff;
   // Excludes apply to named files too (as pre-commit passes them), unless --no-force-exclude.
   const std::vector<std::string> posts = CollectPosts(options.paths, [&](const std::string& path, bool named) {
     const Project* project = projects.For(path);
@@ -394,69 +469,54 @@ int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal
     if (named) return options.no_force_exclude || !project->Excludes(path);
     return project->Walks(path);
   });
-  std::vector<LocatedDiagnostic> diagnostics;
-  std::vector<std::string> names;  // as shown in reports
+  const Format& format = *FindFormat(options.format);
+  const bool color =
+      options.color == "always" || (options.color == "auto" && terminal.stdout_is_tty && !terminal.no_color_env);
+  const bool reading_stdin = std::find(posts.begin(), posts.end(), "-") != posts.end();
+  // Text formats are written file by file as results arrive, so memory stays flat;
+  // structured ones (json, sarif, junit), --statistics and -o need the whole run.
+  const bool streaming = !options.diff && !options.statistics && !options.output &&
+                         (format.name == "human" || format.name == "concise" || format.name == "github");
+  const size_t jobs = reading_stdin ? 1 : options.jobs;
+
+  std::vector<LocatedDiagnostic> diagnostics;  // kept unless streaming
+  std::vector<std::string> names;              // as shown in reports
+  Totals totals;
   std::map<std::string, int> fixed_per_rule;
   size_t fixed_files = 0;
   bool failed = projects.failed();  // a configuration error, a fix refused, a write that failed
   bool has_diff = false;
   bool stdin_fixed = false;  // the fixed post went to stdout: reports go to stderr
   bool fails_on_warnings = false;
-  for (const std::string& path : posts) {
-    const Input input = ReadInput(path, options, streams.in);
-    const Project* project = projects.For(input.from_stdin && options.stdin_filename ? *options.stdin_filename : path);
-    if (!project) {
-      failed = true;
-      continue;
-    }
-    names.push_back(input.name);
-    const LintSettings settings = project->SettingsFor(input.name);
-    std::vector<LocatedDiagnostic> found;
-    if (!input.bytes) {
-      found = LintUnreadable(input.name, input.problem);
-    } else if (!fixing) {
-      found = LintBytes(input.name, *input.bytes, settings);
-    } else {
-      FixResult result = FixBytes(input.name, *input.bytes, settings, fix_options);
-      found = std::move(result.remaining);
-      if (result.refused) {
-        err << "digestlint: error: " << input.name << ": not fixed: " << *result.refused << '\n';
-        failed = true;
-      } else if (options.diff) {
-        const std::string diff = UnifiedDiff(input.name, result.original, result.fixed);
-        has_diff = has_diff || !diff.empty();
-        out << diff;
-      } else if (input.from_stdin) {
-        out << result.fixed;
-        stdin_fixed = true;
-      } else if (result.changed()) {
-        if (const std::string problem = WriteFileAtomically(path, result.fixed); !problem.empty()) {
-          err << "digestlint: error: " << input.name << ": not written: " << problem << '\n';
-          failed = true;
-          continue;
+  ForEachInOrder<Outcome>(
+      posts.size(), jobs, [&](size_t i) { return ProcessPost(posts[i], options, projects, streams.in, fix_options); },
+      [&](Outcome outcome) {
+        err << outcome.errors;
+        out << outcome.output;
+        failed = failed || outcome.failed;
+        if (!outcome.linted) return;
+        names.push_back(outcome.name);
+        has_diff = has_diff || outcome.has_diff;
+        stdin_fixed = stdin_fixed || outcome.stdin_fixed;
+        fails_on_warnings = fails_on_warnings || outcome.fails_on_warnings;
+        if (outcome.fixed) {
+          for (const auto& [code, count] : outcome.fixed_per_rule) fixed_per_rule[code] += count;
+          ++fixed_files;
         }
-      }
-      if (result.changed() || (options.diff && result.fixed != result.original)) {
-        for (const auto& [code, count] : result.fixed_per_rule) fixed_per_rule[code] += count;
-        ++fixed_files;
-      }
-    }
-    if (project->FailsOnWarnings()) {
-      fails_on_warnings = fails_on_warnings || std::any_of(found.begin(), found.end(), [](const LocatedDiagnostic& d) {
-                            return d.severity == Severity::kWarning;
-                          });
-    }
-    diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-  }
-  SortDiagnostics(diagnostics);
+        AddTotals(totals, CountTotals(outcome.diagnostics, 1));
+        if (streaming) {
+          format.write(stdin_fixed ? err : out, Report{{outcome.name}, outcome.diagnostics, color});
+        } else {
+          diagnostics.insert(diagnostics.end(), std::make_move_iterator(outcome.diagnostics.begin()),
+                             std::make_move_iterator(outcome.diagnostics.end()));
+        }
+      });
+  totals.files = names.size();
 
   std::ostream& terminal_out = stdin_fixed ? err : out;
-  const bool color =
-      options.color == "always" || (options.color == "auto" && terminal.stdout_is_tty && !terminal.no_color_env);
   Report report{names, diagnostics, color};
-  const Format& format = *FindFormat(options.format);
-  if (options.diff) {
-    // The diff is the output.
+  if (options.diff || streaming) {
+    // Already written: the diff, or the report file by file.
   } else if (options.statistics) {
     WriteStatistics(terminal_out, diagnostics);
   } else if (options.output) {
@@ -473,7 +533,6 @@ int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal
   } else {
     format.write(terminal_out, report);
   }
-  const Totals totals = CountTotals(diagnostics, names.size());
   if (!options.quiet && !(failed && names.empty())) {
     if (options.diff) {
       err << (has_diff ? FixedSummary(fixed_per_rule, fixed_files) + ", shown as a diff; nothing was written"

@@ -98,6 +98,16 @@ Totals CountTotals(const std::vector<LocatedDiagnostic>& diagnostics, size_t fil
   return totals;
 }
 
+void AddTotals(Totals& totals, const Totals& more) {
+  totals.files += more.files;
+  totals.errors += more.errors;
+  totals.warnings += more.warnings;
+  totals.infos += more.infos;
+  totals.unlintable_files += more.unlintable_files;
+  totals.safe_fixes += more.safe_fixes;
+  totals.unsafe_fixes += more.unsafe_fixes;
+}
+
 void WriteHuman(std::ostream& out, const Report& report) {
   const bool color = report.color;
   for (const LocatedDiagnostic& d : report.diagnostics) {

@@ -20,6 +20,8 @@ struct Totals {
 };
 
 Totals CountTotals(const std::vector<LocatedDiagnostic>& diagnostics, size_t files);
+/// Adds `more` into `totals`.
+void AddTotals(Totals& totals, const Totals& more);
 
 /// Everything a report shows: the files linted (in order) and what was found.
 struct Report {

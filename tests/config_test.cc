@@ -327,7 +327,7 @@ TEST_CASE("rules, explain and config subcommands", "[config][cli]") {
   CHECK(config.out.find("select: [\"ALL\"]  # default") != std::string::npos);
 }
 
-TEST_CASE("--statistics counts diagnostics per rule and --quiet drops the summary", "[cli]") {
+TEST_CASE("option --statistics counts diagnostics per rule and --quiet drops the summary", "[cli]") {
   const std::string post = (SourceDir() / "examples/2025-10-27-daily-papers.md").string();
   const auto stats = RunDigestlint({"--no-config", "--statistics", post});
   CHECK(stats.out ==

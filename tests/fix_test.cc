@@ -81,7 +81,7 @@ TEST_CASE("fixing generated posts: idempotent, complete, never worse, and local"
 
 const std::string kBroken = ReadFile(testing::SourceDir() / "examples/2025-10-28-daily-papers.md");
 
-TEST_CASE("--fix writes files in place, keeps the mode, follows symlinks", "[fix][cli]") {
+TEST_CASE("option --fix writes files in place, keeps the mode, follows symlinks", "[fix][cli]") {
   TempDir dir;
   const fs::path post = dir.path() / "2025-10-28-post.md";
   WriteFile(post, kBroken);
@@ -109,7 +109,7 @@ TEST_CASE("--fix writes files in place, keeps the mode, follows symlinks", "[fix
   }
 }
 
-TEST_CASE("--fix never writes a file it could not read as a post", "[fix][cli]") {
+TEST_CASE("option --fix never writes a file it could not read as a post", "[fix][cli]") {
   TempDir dir;
   const std::string latin1 = "---\nlayout: post\n---\n# 1. [Caf\xe9  au lait](http://arxiv.org/abs/2510.19871)\n";
   WriteFile(dir.path() / "latin1.md", latin1);
@@ -121,7 +121,7 @@ TEST_CASE("--fix never writes a file it could not read as a post", "[fix][cli]")
   CHECK(ReadFile(dir.path() / "yaml.md") == broken_yaml);
 }
 
-TEST_CASE("--fix with - reads stdin and writes the fixed post to stdout", "[fix][cli]") {
+TEST_CASE("option --fix with - reads stdin and writes the fixed post to stdout", "[fix][cli]") {
   const auto run = RunDigestlint({"--fix", "-", "--stdin-filename", "2025-10-28-x.md"}, {}, kBroken);
   CHECK(run.status == 1);
   CHECK(run.out == FixBytes("2025-10-28-x.md", kBroken, Schema::Default(), FixOptions{}).fixed);
@@ -131,7 +131,7 @@ TEST_CASE("--fix with - reads stdin and writes the fixed post to stdout", "[fix]
   CHECK(lint.out.find("\"path\": \"-\"") != std::string::npos);
 }
 
-TEST_CASE("--diff writes nothing, and patch applies it to the same bytes as --fix", "[fix][cli]") {
+TEST_CASE("option --diff writes nothing, and patch applies it to the same bytes as --fix", "[fix][cli]") {
   TempDir dir;
   const std::string crlf_bom = [] {
     std::string text = "\xEF\xBB\xBF";
@@ -230,6 +230,46 @@ TEST_CASE("SIGKILL during --fix leaves every file whole", "[fix][kill]") {
   for (const auto& entry : fs::directory_iterator(dir.path())) {
     CHECK(entry.path().filename().string().find(".digestlint-") == std::string::npos);
   }
+}
+
+}  // namespace
+}  // namespace digestlint
+
+namespace digestlint {
+namespace {
+
+TEST_CASE("option -j N gives the same output, status and fixes as -j 1", "[cli][parallel]") {
+  TempDir one;
+  TempDir many;
+  for (int i = 0; i < 200; ++i) {
+    const auto post = generator::GeneratePost(2024, i);
+    WriteFile(one.path() / post.file_name, post.text);
+    WriteFile(many.path() / post.file_name, post.text);
+  }
+  WriteFile(one.path() / "binary.md", std::string("\0\1\2", 3));
+  WriteFile(many.path() / "binary.md", std::string("\0\1\2", 3));
+  const auto in = [](const TempDir& dir) { return dir.path().string(); };
+  for (const char* format : {"human", "concise", "json", "sarif", "github", "junit"}) {
+    DYNAMIC_SECTION(format) {
+      const auto sequential = RunDigestlint({"--no-config", "-j", "1", "--format", format, in(one)});
+      // Same folder, so paths in the reports are equal.
+      const auto parallel = RunDigestlint({"--no-config", "--jobs=4", "--format", format, in(one)});
+      CHECK(sequential.status == 2);
+      CHECK(parallel.status == sequential.status);
+      CHECK(parallel.out == sequential.out);
+      CHECK(parallel.err == sequential.err);
+    }
+  }
+  SECTION("--fix") {
+    const auto sequential = RunDigestlint({"--no-config", "--fix", "-j", "1", in(one)});
+    const auto parallel = RunDigestlint({"--no-config", "--fix", "-j", "4", in(many)});
+    CHECK(parallel.status == sequential.status);
+    for (const auto& entry : fs::directory_iterator(one.path())) {
+      CHECK(ReadFile(entry.path()) == ReadFile(many.path() / entry.path().filename()));
+    }
+  }
+  CHECK(RunDigestlint({"-j", "0", in(one)}).err ==
+        "digestlint: error: -j takes a number of threads (1 or more), not '0'\nTry 'digestlint --help'.\n");
 }
 
 }  // namespace

@@ -142,7 +142,7 @@ TEST_CASE("SARIF output validates against the official SARIF 2.1.0 schema", "[fo
   CHECK(uris.count("file://" + dir.path().string() + "/a%20b%23.md") == 1);
 }
 
-TEST_CASE("-o writes the report to a file and keeps a readable log on stdout", "[formats]") {
+TEST_CASE("option -o writes the report to a file and keeps a readable log on stdout", "[formats]") {
   TempDir dir;
   const fs::path report = dir.path() / "report.json";
   const auto run = RunDigestlint({"--no-config", "--format=json", "--output", report.string(),
