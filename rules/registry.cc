@@ -6,6 +6,7 @@ namespace digestlint {
 extern const Rule kUnreadableFile;
 extern const Rule kNotUtf8Text;
 extern const Rule kUnusedSuppression;
+extern const Rule kInputTooLarge;
 extern const Rule kFrontMatterMissing;
 extern const Rule kFrontMatterUnclosed;
 extern const Rule kYamlSyntax;
@@ -34,15 +35,34 @@ extern const Rule kTitleWhitespace;
 
 const std::vector<const Rule*>& BuiltinRules() {
   static const std::vector<const Rule*> rules = {
-      &kUnreadableFile,        &kNotUtf8Text,         &kUnusedSuppression,
-      &kFrontMatterMissing,    &kFrontMatterUnclosed, &kYamlSyntax,
-      &kFrontMatterSchema,     &kDateInvalid,         &kDateMismatch,
-      &kSectionMissing,        &kSectionOrder,        &kSectionDuplicate,
-      &kSectionLevel,          &kSectionEmpty,        &kSectionUnknown,
-      &kBulletLabels,          &kArxivLinkMissing,    &kArxivLinkMalformed,
-      &kArxivIdInvalid,        &kArxivIdFuture,       &kAlphaxivLinkMissing,
-      &kAlphaxivLinkMalformed, &kAlphaxivIdMismatch,  &kPaperDuplicate,
-      &kPaperNumbering,        &kPaperNumberMissing,  &kNoPapers,
+      &kUnreadableFile,
+      &kNotUtf8Text,
+      &kUnusedSuppression,
+      &kInputTooLarge,
+      &kFrontMatterMissing,
+      &kFrontMatterUnclosed,
+      &kYamlSyntax,
+      &kFrontMatterSchema,
+      &kDateInvalid,
+      &kDateMismatch,
+      &kSectionMissing,
+      &kSectionOrder,
+      &kSectionDuplicate,
+      &kSectionLevel,
+      &kSectionEmpty,
+      &kSectionUnknown,
+      &kBulletLabels,
+      &kArxivLinkMissing,
+      &kArxivLinkMalformed,
+      &kArxivIdInvalid,
+      &kArxivIdFuture,
+      &kAlphaxivLinkMissing,
+      &kAlphaxivLinkMalformed,
+      &kAlphaxivIdMismatch,
+      &kPaperDuplicate,
+      &kPaperNumbering,
+      &kPaperNumberMissing,
+      &kNoPapers,
       &kTitleWhitespace,
   };
   return rules;

@@ -395,7 +395,9 @@ struct Outcome {
 Outcome ProcessPost(const std::string& path, const Options& options, Projects& projects, std::istream& in,
                     const FixOptions& fix_options) {
   Outcome outcome;
-  const Input input = ReadInput(path, options, in);
+  Input input;
+  input.from_stdin = path == "-";
+  input.name = input.from_stdin ? options.stdin_filename.value_or("-") : path;
   outcome.name = input.name;
   const Project* project = projects.For(input.from_stdin && options.stdin_filename ? *options.stdin_filename : path);
   if (!project) {
@@ -404,6 +406,13 @@ Outcome ProcessPost(const std::string& path, const Options& options, Projects& p
   }
   outcome.linted = true;
   const LintSettings settings = project->SettingsFor(input.name);
+  std::error_code size_error;
+  const uintmax_t size = input.from_stdin ? 0 : fs::file_size(path, size_error);
+  if (!size_error && size > settings.max_file_size) {  // not even read
+    outcome.diagnostics = LintTooLarge(input.name, TooLargeReason(size, settings.max_file_size));
+    return outcome;
+  }
+  input = ReadInput(path, options, in);
   if (!input.bytes) {
     outcome.diagnostics = LintUnreadable(input.name, input.problem);
   } else if (!options.fix && !options.diff) {

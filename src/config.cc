@@ -34,7 +34,7 @@ Config DefaultConfig(const fs::path& root) {
   Config config;
   config.root = root;
   for (const char* key : {"schema", "include", "exclude", "select", "extend-select", "ignore", "severity",
-                          "per-file-ignores", "fail-on", "language", "custom-rules"}) {
+                          "per-file-ignores", "fail-on", "language", "custom-rules", "max-file-size", "max-brackets"}) {
     config.origin[key] = "default";
   }
   return config;
@@ -108,6 +108,8 @@ std::optional<Config> LoadConfig(const std::string& path, std::string* error) {
   set("fail-on", [&](const json& v) { config.fail_on = v.get<std::string>(); });
   set("language", [&](const json& v) { config.language = v.get<std::string>(); });
   set("custom-rules", [&](const json& v) { config.custom_rules = Strings(v); });
+  set("max-file-size", [&](const json& v) { config.max_file_size = v.get<size_t>(); });
+  set("max-brackets", [&](const json& v) { config.max_brackets = v.get<size_t>(); });
   return config;
 }
 

@@ -26,6 +26,8 @@ struct Config {
   std::string fail_on = "error";
   std::optional<std::string> language;
   std::vector<std::string> custom_rules;  // globs, relative to root
+  size_t max_file_size = 10 << 20;
+  size_t max_brackets = 10000;
   // Where each key's value came from: the file, "default" or "command line".
   std::map<std::string, std::string> origin;
   // Where each value stands in the file, by JSON pointer, for error messages.

@@ -1,5 +1,6 @@
 #include "linter.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -46,7 +47,7 @@ std::vector<LocatedDiagnostic> Locate(const Post& post, const std::vector<Diagno
 std::vector<LocatedDiagnostic> RunRules(const Post& post, const LintSettings& settings = {}) {
   std::vector<Diagnostic> diagnostics;
   DiagnosticSink sink(diagnostics);
-  const bool text = !post.read_error && !post.encoding_problem;
+  const bool text = !post.read_error && !post.encoding_problem && !post.too_large;
   const auto enabled = [&](const RuleInfo& info) { return settings.disabled.count(std::string(info.code)) == 0; };
   for (const Rule* rule : BuiltinRules()) {
     if ((rule->info.file_rule || text) && enabled(rule->info)) rule->check(post, rule->info, sink);
@@ -85,6 +86,19 @@ std::vector<LocatedDiagnostic> LintBytes(const std::string& path, std::string by
     post.encoding_problem = encoding;
     return RunRules(post, settings);
   }
+  const std::string& text = source.text();
+  const size_t brackets = static_cast<size_t>(std::count(text.begin(), text.end(), '['));
+  if (text.size() > settings.max_file_size || brackets > settings.max_brackets) {
+    Post post;
+    post.path = path;
+    post.source = &source;
+    post.too_large = text.size() > settings.max_file_size
+                         ? TooLargeReason(text.size(), settings.max_file_size)
+                         : "it has " + std::to_string(brackets) + " '[' characters, more than max-brackets (" +
+                               std::to_string(settings.max_brackets) +
+                               "): cmark 0.30 parses such input in super-linear time";
+    return RunRules(post, settings);
+  }
   return RunRules(BuildPost(source, path, schema), settings);
 }
 
@@ -105,6 +119,17 @@ std::optional<std::string> ReadPostFile(const std::string& path, std::string* pr
     *problem = std::strerror(errno);
   }
   return std::nullopt;
+}
+
+std::string TooLargeReason(size_t size, size_t limit) {
+  return "it has " + std::to_string(size) + " bytes, more than max-file-size (" + std::to_string(limit) + ")";
+}
+
+std::vector<LocatedDiagnostic> LintTooLarge(const std::string& path, const std::string& reason) {
+  Post post;
+  post.path = path;
+  post.too_large = reason;
+  return RunRules(post);
 }
 
 std::vector<LocatedDiagnostic> LintUnreadable(const std::string& path, const std::string& problem) {

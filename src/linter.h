@@ -23,6 +23,10 @@ std::vector<LocatedDiagnostic> LintFile(const std::string& path, const Schema& s
 /// Reads a whole regular file; on failure returns nullopt and sets `problem`.
 std::optional<std::string> ReadPostFile(const std::string& path, std::string* problem);
 
+/// The DL004 diagnostic for a post over a limit, and the reason for a size.
+std::vector<LocatedDiagnostic> LintTooLarge(const std::string& path, const std::string& reason);
+std::string TooLargeReason(size_t size, size_t limit);
+
 /// The DL001 diagnostic for a path that could not be read.
 std::vector<LocatedDiagnostic> LintUnreadable(const std::string& path, const std::string& problem);
 

@@ -46,6 +46,7 @@ struct Post {
   // file rules run and everything below is empty.
   std::optional<std::string> read_error;
   std::optional<EncodingProblem> encoding_problem;
+  std::optional<std::string> too_large;  // why the post was not parsed (limits)
 
   const SourceText* source = nullptr;
   std::string path;       // as given by the user

@@ -164,6 +164,8 @@ LintSettings Project::SettingsFor(const std::string& path) const {
   settings.disabled = disabled_;
   settings.severity = severity_;
   settings.custom_rules = &custom_rules_;
+  settings.max_file_size = config_.max_file_size;
+  settings.max_brackets = config_.max_brackets;
   const std::string relative = Relative(path);
   for (const auto& [glob, selectors] : per_file_ignores_) {
     if (!glob.Matches(relative)) continue;

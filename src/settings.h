@@ -24,6 +24,10 @@ struct LintSettings {
   std::set<std::string> disabled;            // rule codes switched off
   std::map<std::string, Severity> severity;  // rule code -> overriding severity
   const std::vector<std::unique_ptr<CustomRule>>* custom_rules = nullptr;
+  // Beyond these a post is not parsed (DL004): cmark 0.30 is super-linear on
+  // some bracket-heavy input (CVE-2023-22486), and size bounds memory.
+  size_t max_file_size = 10 << 20;
+  size_t max_brackets = 10000;
 };
 
 /// Overrides from the command line, which win over the configuration.

@@ -228,3 +228,52 @@ TEST_CASE("option --schema uses another schema, and a bad one exits 2 naming the
 
 }  // namespace
 }  // namespace digestlint
+
+namespace digestlint {
+namespace {
+
+TEST_CASE("hostile files are per-file errors and the others are still linted", "[cli][robustness]") {
+  TempDir dir;
+  const auto path = [&](const char* name) { return (dir.path() / name).string(); };
+  WriteFile(dir.path() / "good.md", CleanPost());
+  // cmark 0.30's super-linear input (CVE-2023-22486): refused before parsing.
+  std::string brackets = kFrontMatter;
+  for (int i = 0; i < 10000; ++i) brackets += "![[]()";
+  WriteFile(dir.path() / "brackets.md", brackets);
+  REQUIRE(mkfifo(path("fifo.md").c_str(), 0600) == 0);
+  std::filesystem::create_symlink(dir.path() / "nowhere.md", dir.path() / "dangling.md");
+  WriteFile(dir.path() / "mixed.md", "---\r\nlayout: post\n---\r\n");
+  const auto run = RunDigestlint({"--no-config", "--color=never", path("good.md"), path("brackets.md"), path("fifo.md"),
+                                  path("dangling.md"), path("mixed.md")});
+  CHECK(run.status == 2);
+  CHECK(Contains(run.out, path("brackets.md") +
+                              ":1:1: error[DL004 input-too-large] the file was not linted: it has 20002 '[' "
+                              "characters, more than max-brackets (10000): cmark 0.30 parses such input in "
+                              "super-linear time\n"));
+  CHECK(Contains(run.out, path("fifo.md") + ":1:1: error[DL001 unreadable-file] cannot read the file: it is not a "
+                                            "regular file\n"));
+  CHECK(Contains(run.out, path("dangling.md") +
+                              ":1:1: error[DL001 unreadable-file] cannot read the file: No such file or directory\n"));
+  // Mixed line endings are still text: this post is linted.
+  CHECK(
+      Contains(run.out, path("mixed.md") + ":1:1: error[DL104 front-matter-schema] missing required key 'categories'"));
+  CHECK(Contains(run.err, "in 5 files (3 files could not be linted)"));
+  SECTION("the limits come from the configuration") {
+    WriteFile(dir.path() / ".digestlint.yaml", "max-file-size: 100\nmax-brackets: 100000\n");
+    std::filesystem::create_directories(dir.path() / ".git");
+    const auto limited = RunDigestlint({path("good.md"), path("brackets.md")});
+    CHECK(Contains(limited.out, path("good.md") +
+                                    ":1:1: error[DL004 input-too-large] the file was not linted: it has " +
+                                    std::to_string(CleanPost().size()) + " bytes, more than max-file-size (100)\n"));
+    CHECK(Contains(limited.out, path("brackets.md") +
+                                    ":1:1: error[DL004 input-too-large] the file was not linted: it "
+                                    "has " +
+                                    std::to_string(brackets.size()) + " bytes"));
+    const auto fix = RunDigestlint({"--fix", path("brackets.md")});
+    CHECK(fix.status == 2);
+    CHECK(testing::ReadFile(dir.path() / "brackets.md") == brackets);
+  }
+}
+
+}  // namespace
+}  // namespace digestlint

@@ -1,5 +1,5 @@
 // digestlint-genposts: writes generated posts and their ground truth.
-//   digestlint-genposts --seed 1 --count 1000 --out DIR [--fault-rate 0.7]
+//   digestlint-genposts --seed 1 --count 1000 --out DIR [--fault-rate 0.7] [--body-scale 1]
 // DIR/truth.jsonl holds one line per post: {"file": ..., "faults": [...]}.
 #include <filesystem>
 #include <fstream>
@@ -26,13 +26,15 @@ int main(int argc, char** argv) {
       out = value;
     } else if (flag == "--fault-rate") {
       options.fault_rate = std::stod(value);
+    } else if (flag == "--body-scale") {
+      options.body_scale = std::stoi(value);
     } else {
       std::cerr << "digestlint-genposts: unknown flag " << flag << "\n";
       return 2;
     }
   }
   if (out.empty() || argc % 2 == 0) {
-    std::cerr << "usage: digestlint-genposts --seed N --count N --out DIR [--fault-rate P]\n";
+    std::cerr << "usage: digestlint-genposts --seed N --count N --out DIR [--fault-rate P] [--body-scale K]\n";
     return 2;
   }
   std::filesystem::create_directories(out);

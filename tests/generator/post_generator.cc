@@ -213,7 +213,7 @@ class PostMaker {
         for (const char* label : {"Goal", "Motivation", "Contribution"})
           writer_.Line(std::string("- ") + label + ": " + Sentence());
       } else {
-        const int lines = Uniform(1, 4);
+        const int lines = Uniform(1, 4) * options_.body_scale;
         for (int l = 0; l < lines; ++l) writer_.Line(Sentence());
       }
     }

@@ -27,6 +27,7 @@ struct GeneratorOptions {
   int max_faults = 3;       // faults per faulty post, each in its own paper
   int min_papers = 1;
   int max_papers = 10;
+  int body_scale = 1;  // multiplies the paragraph lines per section (for bigger benchmark posts)
 };
 
 /// The same (seed, index, options) always gives the same post.
