@@ -14,7 +14,7 @@ std::string YamlText(const nlohmann::json& value) {
   static const RE2 kPlain("[A-Za-z][A-Za-z0-9_.-]*");
   static const RE2 kKeyword("(?i)true|false|yes|no|on|off|null|y|n");
   if (value.is_string()) {
-    const std::string text = value;
+    std::string text = value;
     if (RE2::FullMatch(text, kPlain) && !RE2::FullMatch(text, kKeyword)) return text;
   }
   return value.dump();

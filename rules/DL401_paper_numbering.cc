@@ -28,9 +28,11 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
         fix.edits.push_back(Edit{papers[j].number_span, std::to_string(wanted) + "."});
       }
       const std::string kind = found < expected ? "repeats or goes back" : "skips " + std::to_string(found - expected);
+      std::optional<Fix> offered;
+      if (!fix.edits.empty()) offered = std::move(fix);
       sink.Report(rule, papers[i].number_span,
                   "paper number " + std::to_string(found) + " " + kind + ": expected " + std::to_string(expected),
-                  fix.edits.empty() ? std::nullopt : std::optional<Fix>(std::move(fix)));
+                  std::move(offered));
     }
     // Continue from the number found, so one wrong number gives one diagnostic.
     expected = found + 1;

@@ -89,7 +89,7 @@ std::string WriteFileAtomically(const std::string& path, const std::string& cont
     return Errno("cannot close the temporary file");
   }
   if (rename(temporary.c_str(), target.c_str()) != 0) {
-    const std::string why = Errno("cannot replace " + target.string());
+    std::string why = Errno("cannot replace " + target.string());
     unlink(temporary.c_str());
     return why;
   }

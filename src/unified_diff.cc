@@ -30,7 +30,10 @@ std::vector<Op> EditScript(const std::vector<std::string_view>& a, const std::ve
   const int max = n + m;
   std::vector<int> v(2 * static_cast<size_t>(max) + 2, 0);
   std::vector<std::vector<int>> trace;
-  const auto at = [&](int k) -> int& { return v[static_cast<size_t>(k + max + 1)]; };
+  const auto at = [&](int k) -> int& {
+    const int index = k + max + 1;  // k runs from -max to max
+    return v[static_cast<size_t>(index)];
+  };
   for (int d = 0; d <= max; ++d) {
     trace.push_back(v);
     bool done = false;
@@ -74,7 +77,7 @@ void AppendLine(std::string& out, char marker, std::string_view line) {
 
 std::string UnifiedDiff(const std::string& path, const std::string& before, const std::string& after) {
   if (before == after) return "";
-  constexpr int kContext = 3;
+  constexpr size_t kContext = 3;
   const std::vector<std::string_view> a = SplitLines(before);
   const std::vector<std::string_view> b = SplitLines(after);
   const std::vector<Op> ops = EditScript(a, b);
@@ -89,7 +92,7 @@ std::string UnifiedDiff(const std::string& path, const std::string& before, cons
     // A hunk: from kContext kept lines before this change to kContext after the
     // last change that is less than 2 * kContext kept lines from the next.
     size_t start = i;
-    for (int c = 0; c < kContext && start > 0 && ops[start - 1] == Op::kKeep; ++c) --start;
+    for (size_t c = 0; c < kContext && start > 0 && ops[start - 1] == Op::kKeep; ++c) --start;
     size_t end = i;
     for (;;) {
       while (end < ops.size() && ops[end] != Op::kKeep) ++end;
