@@ -130,7 +130,9 @@ bool StartsWith(const std::string& text, std::string_view prefix) { return text.
 // Turns valijson's technical error list into one plain sentence per problem.
 std::vector<SchemaViolation> PlainViolations(const json& schema, const valijson::Schema& compiled, const json& target,
                                              const std::string& root_name) {
-  valijson::Validator validator;
+  // valijson compiles each "pattern" into a std::regex and caches it in the
+  // Validator: keep one per thread, so that happens once per run, not per post.
+  thread_local valijson::Validator validator;
   valijson::ValidationResults results;
   const valijson::adapters::NlohmannJsonAdapter adapter(target);
   if (validator.validate(compiled, adapter, &results)) return {};
