@@ -40,15 +40,23 @@ TEST_CASE("concise, github and junit match their golden files", "[formats]") {
   }
 }
 
-TEST_CASE("github annotations escape %, CR and LF in messages, and : and , in properties", "[formats]") {
-  static const RuleInfo rule{"DL999", "test-rule", Severity::kWarning, "test"};
+// A diagnostic of a made-up rule, for text no real post produces.
+LocatedDiagnostic Synthetic(const std::string& path, Position start, Position end, Severity severity,
+                            const std::string& message) {
+  static const RuleInfo kRule{"DL999", "test-rule", Severity::kWarning, "test"};
   LocatedDiagnostic d;
-  d.path = "a,b:c%.md";
-  d.start = {2, 3};
-  d.end = {2, 5};
-  d.rule = &rule;
-  d.severity = Severity::kWarning;
-  d.message = "line one\r\nline two: 50%, done";
+  d.path = path;
+  d.start = start;
+  d.end = end;
+  d.rule = &kRule;
+  d.severity = severity;
+  d.message = message;
+  return d;
+}
+
+TEST_CASE("github annotations escape %, CR and LF in messages, and : and , in properties", "[formats]") {
+  const LocatedDiagnostic d =
+      Synthetic("a,b:c%.md", {2, 3}, {2, 5}, Severity::kWarning, "line one\r\nline two: 50%, done");
   std::ostringstream out;
   WriteGithub(out, Report{{d.path}, {d}, false});
   CHECK(out.str() ==
@@ -57,14 +65,7 @@ TEST_CASE("github annotations escape %, CR and LF in messages, and : and , in pr
 }
 
 TEST_CASE("junit has a passing testcase for a clean file and escapes XML", "[formats]") {
-  static const RuleInfo rule{"DL999", "test-rule", Severity::kError, "test"};
-  LocatedDiagnostic d;
-  d.path = "b.md";
-  d.start = {1, 1};
-  d.end = {1, 2};
-  d.rule = &rule;
-  d.severity = Severity::kError;
-  d.message = "<&\"'>\x01";
+  const LocatedDiagnostic d = Synthetic("b.md", {1, 1}, {1, 2}, Severity::kError, "<&\"'>\x01");
   std::ostringstream out;
   WriteJunit(out, Report{{"a.md", "b.md"}, {d}, false});
   CHECK(out.str() ==
