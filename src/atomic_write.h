@@ -8,7 +8,7 @@ namespace digestlint {
 
 /// Writes `contents` to an unnamed temporary file (O_TMPFILE) in the target's
 /// folder, fsyncs it, gives it the target's mode (and owner, as root), links it
-/// as ".NAME.digestlint-XXXXXX" and renames that over the target. Through a
+/// as ".NAME.digestlint-N" and renames that over the target. Through a
 /// symlink the link's target is replaced and the link stays. A process killed
 /// between the link and the rename leaves that one name behind; the next
 /// WriteFileAtomically for the same target removes it.
