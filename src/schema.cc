@@ -151,9 +151,9 @@ std::vector<SchemaViolation> PlainViolations(const json& schema, const valijson:
     const json* rules = SubSchemaAt(schema, pointer);
     const json value = target.contains(json::json_pointer(pointer)) ? target.at(json::json_pointer(pointer)) : json();
     const std::string name = DisplayName(pointer, root_name);
-    const std::string described = rules && rules->contains("description") && (*rules)["description"].is_string()
-                                      ? std::string((*rules)["description"])
-                                      : std::string();
+    // The keyword of the sub-schema, or null where it is not there (or behind a $ref).
+    const auto keyword = [&](const char* key) { return rules && rules->contains(key) ? rules->at(key) : json(); };
+    const std::string described = keyword("description").is_string() ? std::string(keyword("description")) : "";
     SchemaViolation violation{pointer, "", "", std::nullopt};
     if (StartsWith(text, "Missing required property")) {
       const std::string key = LastQuoted(text);
@@ -171,23 +171,28 @@ std::vector<SchemaViolation> PlainViolations(const json& schema, const valijson:
       violation.message = "unknown key '" + key + "'";
     } else if (StartsWith(text, "Value type not permitted")) {
       std::string expected;
-      const json types = rules && rules->contains("type") ? (*rules)["type"] : json();
+      const json types = keyword("type");
       for (const json& type : types.is_array() ? types : json::array({types})) {
         if (!type.is_string()) continue;
         expected += (expected.empty() ? "" : " or ") + TypePhrase(type);
       }
       violation.message = name + " must be " + expected + " but is " + ActualTypePhrase(value);
     } else if (StartsWith(text, "Failed to match regex")) {
+      const json pattern = keyword("pattern");
       violation.message = name + " is " + ShortValue(value) + " but must be of the form " +
-                          (described.empty() ? "/" + std::string((*rules)["pattern"]) + "/" : described);
+                          (!described.empty()    ? described
+                           : pattern.is_string() ? "/" + pattern.get<std::string>() + "/"
+                                                 : std::string("the schema's pattern"));
     } else if (StartsWith(text, "Failed to match against any enum values")) {
       std::string allowed;
-      for (const json& option : rules ? (*rules)["enum"] : json::array()) {
+      const json options = keyword("enum");
+      for (const json& option : options.is_array() ? options : json::array()) {
         allowed += (allowed.empty() ? "" : ", ") + option.dump();
       }
-      violation.message = name + " is " + ShortValue(value) + " but must be one of: " + allowed;
+      violation.message = name + " is " + ShortValue(value) + " but must be " +
+                          (allowed.empty() ? std::string("one of the values the schema allows") : "one of: " + allowed);
     } else if (StartsWith(text, "Failed to match expected value set by 'const'")) {
-      violation.message = name + " is " + ShortValue(value) + " but must be " + (rules ? (*rules)["const"].dump() : "");
+      violation.message = name + " is " + ShortValue(value) + " but must be " + keyword("const").dump();
     } else if (StartsWith(text, "Array should contain no fewer than")) {
       const std::string count = text.substr(std::string("Array should contain no fewer than ").size());
       const std::string number = count.substr(0, count.find(' '));
