@@ -22,7 +22,8 @@ std::string Repeat(const std::string& text, int times) {
 
 std::set<std::string> Codes(const std::string& text) {
   std::set<std::string> codes;
-  for (const LocatedDiagnostic& d : LintBytes("post.md", text, Schema::Default())) codes.insert(std::string(d.rule->code));
+  for (const LocatedDiagnostic& d : LintBytes("post.md", text, Schema::Default()))
+    codes.insert(std::string(d.rule->code));
   return codes;
 }
 
