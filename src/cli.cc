@@ -243,16 +243,20 @@ struct Input {
   std::string problem;  // why bytes could not be read
 };
 
-Input ReadInput(const std::string& path, const Options& options, std::istream& in) {
+// The post's name for messages and configuration: --stdin-filename for "-".
+Input NameInput(const std::string& path, const Options& options) {
   Input input;
   input.from_stdin = path == "-";
   input.name = input.from_stdin ? options.stdin_filename.value_or("-") : path;
+  return input;
+}
+
+void ReadInput(const std::string& path, std::istream& in, Input& input) {
   if (input.from_stdin) {
     input.bytes = std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   } else {
     input.bytes = ReadPostFile(path, &input.problem);
   }
-  return input;
 }
 
 std::string FixedSummary(const std::map<std::string, int>& fixed, size_t files) {
@@ -395,11 +399,9 @@ struct Outcome {
 Outcome ProcessPost(const std::string& path, const Options& options, Projects& projects, std::istream& in,
                     const FixOptions& fix_options) {
   Outcome outcome;
-  Input input;
-  input.from_stdin = path == "-";
-  input.name = input.from_stdin ? options.stdin_filename.value_or("-") : path;
+  Input input = NameInput(path, options);
   outcome.name = input.name;
-  const Project* project = projects.For(input.from_stdin && options.stdin_filename ? *options.stdin_filename : path);
+  const Project* project = projects.For(input.name);
   if (!project) {
     outcome.failed = true;
     return outcome;
@@ -412,7 +414,7 @@ Outcome ProcessPost(const std::string& path, const Options& options, Projects& p
     outcome.diagnostics = LintTooLarge(input.name, TooLargeReason(size, settings.max_file_size));
     return outcome;
   }
-  input = ReadInput(path, options, in);
+  ReadInput(path, in, input);
   if (!input.bytes) {
     outcome.diagnostics = LintUnreadable(input.name, input.problem);
   } else if (!options.fix && !options.diff) {

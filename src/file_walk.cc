@@ -10,11 +10,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool IsPostFile(const fs::path& path) {
-  const std::string extension = path.extension().string();
-  return extension == ".md" || extension == ".markdown";
-}
-
 bool IsHidden(const fs::path& path) {
   const std::string name = path.filename().string();
   return name.size() > 1 && name[0] == '.';
@@ -39,8 +34,6 @@ void Walk(const fs::path& folder, const PostFilter& keep, std::vector<std::strin
 }
 
 }  // namespace
-
-bool IsMarkdownOrNamed(const std::string& path, bool named) { return named || IsPostFile(path); }
 
 std::vector<std::string> CollectPosts(const std::vector<std::string>& paths, const PostFilter& keep) {
   std::vector<std::string> posts;

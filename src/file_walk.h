@@ -17,7 +17,4 @@ using PostFilter = std::function<bool(const std::string& path, bool named)>;
 /// each folder, so output order is stable.
 std::vector<std::string> CollectPosts(const std::vector<std::string>& paths, const PostFilter& keep);
 
-/// The default filter: named files always, *.md and *.markdown in folders.
-bool IsMarkdownOrNamed(const std::string& path, bool named);
-
 }  // namespace digestlint
