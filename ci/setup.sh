@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
 # Installs the Debian packages digestlint needs to build and test, when missing.
-# Usage: ci/setup.sh [--tools]   (--tools adds clang-format and clang-tidy for the CI checks)
+# Usage: ci/setup.sh [--tools] [--sanitizers]
+#   --tools       clang-format and clang-tidy, for the CI checks
+#   --sanitizers  clang with its runtimes, for ci/sanitize.sh and ci/fuzz.sh
 set -euo pipefail
 
 # Build: compiler, CMake, libraries. Tests: patch (--diff), git and pre-commit (the hook test),
 # python3-jsonschema (SARIF validation), dpkg-dev (the Debian package test).
 packages=(g++ cmake ninja-build pkg-config libcmark-dev libyaml-cpp-dev nlohmann-json3-dev libre2-dev catch2
           libvalijson-dev patch git pre-commit python3-jsonschema dpkg-dev file)
-if [[ "${1:-}" == "--tools" ]]; then
-  packages+=(clang-format clang-tidy)
-fi
+for option in "$@"; do
+  case "$option" in
+    --tools) packages+=(clang-format clang-tidy) ;;
+    --sanitizers) packages+=(clang libclang-rt-14-dev) ;;
+    *) echo "ci/setup.sh: unknown option $option" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for package in "${packages[@]}"; do

@@ -2,6 +2,7 @@
 #include <re2/re2.h>
 
 #include "fix_helpers.h"
+#include "front_matter.h"
 #include "rule.h"
 
 namespace digestlint {
@@ -21,14 +22,22 @@ std::string YamlText(const nlohmann::json& value) {
 }
 
 // A missing top-level key whose schema gives a default is inserted before the
-// closing fence.
+// closing fence, when the YAML then reads it back as that key with that value
+// (the last line may be inside an unclosed quote or block scalar).
 std::optional<Fix> InsertDefault(const Post& post, const SchemaViolation& violation) {
   const FrontMatter& front_matter = post.front_matter;
   if (!violation.pointer.empty() || violation.missing_key.empty() || !violation.default_value) return std::nullopt;
   const size_t at = front_matter.closing_fence.begin;
-  return SingleEdit(FixSafety::kSafe, Span{at, at},
-                    YamlText(violation.missing_key) + ": " + YamlText(*violation.default_value) +
-                        std::string(post.source->LineEnding()));
+  const std::string line = YamlText(violation.missing_key) + ": " + YamlText(*violation.default_value) +
+                           std::string(post.source->LineEnding());
+  const size_t yaml_start = post.source->LineStart(2);  // as ParseFrontMatter reads it
+  const std::string yaml = post.source->text().substr(yaml_start, at - yaml_start) + line;
+  const YamlDocument inserted = ParseYaml(yaml, yaml_start);
+  if (!inserted.ok || !inserted.data.is_object() || !inserted.data.contains(violation.missing_key) ||
+      inserted.data[violation.missing_key] != *violation.default_value) {
+    return std::nullopt;
+  }
+  return SingleEdit(FixSafety::kSafe, Span{at, at}, line);
 }
 
 void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {

@@ -8,8 +8,9 @@ namespace digestlint {
 namespace {
 
 // Unsafe: inserts "## Name" with a TODO line where the section belongs in the
-// schema's order, for a person to fill in.
-Fix InsertPlaceholder(const Post& post, const Paper& paper, size_t missing_index) {
+// schema's order, for a person to fill in. None at the end of a file whose
+// last block is still open (an unclosed fence would swallow the heading).
+std::optional<Fix> InsertPlaceholder(const Post& post, const Paper& paper, size_t missing_index) {
   const PostSpec& spec = *post.spec;
   const std::string newline(post.source->LineEnding());
   size_t at = paper.end;
@@ -30,6 +31,9 @@ Fix InsertPlaceholder(const Post& post, const Paper& paper, size_t missing_index
       before.compare(before.size() - 2 * newline.size(), std::string::npos, newline + newline) == 0;
   if (!before.empty() && !blank_before) {
     insertion = (before.back() == '\n' ? newline : newline + newline) + insertion;
+  }
+  if (at == text.size() && !EndsWithHeading(text.substr(paper.heading.begin) + insertion, spec.section_heading_level)) {
+    return std::nullopt;
   }
   return SingleEdit(FixSafety::kUnsafe, Span{at, at}, insertion);
 }

@@ -246,6 +246,16 @@ Post BuildPost(const SourceText& source, const std::string& path, const Schema& 
   return post;
 }
 
+bool EndsWithHeading(std::string_view markdown, int level) {
+  const NodePtr document(cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT), &cmark_node_free);
+  const auto is_heading = [level](cmark_node* node) {
+    return node && cmark_node_get_type(node) == CMARK_NODE_HEADING && cmark_node_get_heading_level(node) == level;
+  };
+  cmark_node* last = cmark_node_last_child(document.get());
+  return is_heading(last) ||
+         (last && cmark_node_get_type(last) == CMARK_NODE_PARAGRAPH && is_heading(cmark_node_previous(last)));
+}
+
 Span FrontMatterKeySpan(const Post& post, const std::string& pointer) {
   const auto found = post.front_matter.locations.find(pointer);
   if (pointer.empty() || found == post.front_matter.locations.end()) return post.front_matter.opening_fence;

@@ -60,6 +60,11 @@ struct Post {
 /// Parses front matter and body; the Post keeps pointers to `source` and `schema`.
 Post BuildPost(const SourceText& source, const std::string& path, const Schema& schema);
 
+/// Whether `markdown` ends with a top-level heading of `level`, alone or
+/// followed by one paragraph: a fix appending a heading and a line of text checks that
+/// no open fence or HTML block swallows them.
+bool EndsWithHeading(std::string_view markdown, int level);
+
 /// Returns the span of `pointer`'s key in the front matter, or the opening fence.
 Span FrontMatterKeySpan(const Post& post, const std::string& pointer);
 /// Returns the span of `pointer`'s value (to the end of its line).

@@ -61,8 +61,10 @@ SourceText::SourceText(std::string bytes) : text_(std::move(bytes)) {
     text_.erase(0, kBom.size());
   }
   line_starts_.push_back(0);
+  // Line breaks as CommonMark and YAML read them: "\n", "\r\n" and a lone "\r".
   for (size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n' && i + 1 < text_.size()) line_starts_.push_back(i + 1);
+    const bool lone_cr = text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n');
+    if ((text_[i] == '\n' || lone_cr) && i + 1 < text_.size()) line_starts_.push_back(i + 1);
   }
 }
 
@@ -87,16 +89,16 @@ size_t SourceText::LineContentEnd(int line) const {
 }
 
 std::string_view SourceText::LineEnding() const {
-  const size_t newline = text_.find('\n');
-  return newline != std::string::npos && newline > 0 && text_[newline - 1] == '\r' ? "\r\n" : "\n";
+  const size_t end = text_.find_first_of("\r\n");
+  if (end == std::string::npos || text_[end] == '\n') return "\n";
+  return end + 1 < text_.size() && text_[end + 1] == '\n' ? "\r\n" : "\r";
 }
 
 std::string_view SourceText::Line(int line) const {
   if (line < 1 || line > line_count()) return {};
   const size_t start = LineStart(line);
-  size_t end = text_.find('\n', start);
+  size_t end = text_.find_first_of("\r\n", start);
   if (end == std::string::npos) end = text_.size();
-  if (end > start && text_[end - 1] == '\r') --end;
   return std::string_view(text_).substr(start, end - start);
 }
 

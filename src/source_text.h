@@ -47,11 +47,11 @@ class SourceText {
   Position PositionOf(size_t offset) const;
   /// Byte offset of the start of 1-based `line` (text().size() past the end).
   size_t LineStart(int line) const;
-  /// Line `line` without its line terminator ("\n" or "\r\n").
+  /// Line `line` without its line terminator ("\n", "\r\n" or a lone "\r").
   std::string_view Line(int line) const;
   /// Offset just past line `line`'s content: where its terminator starts.
   size_t LineContentEnd(int line) const;
-  /// The file's line terminator, from its first line: "\r\n" or "\n".
+  /// The file's line terminator, from its first line: "\n", "\r\n" or "\r".
   std::string_view LineEnding() const;
 
  private:

@@ -23,6 +23,18 @@ TEST_CASE("a BOM is dropped and remembered, and CRLF lines exclude the CR", "[so
   CHECK(source.PositionOf(source.text().find("title")).column == 1);
 }
 
+TEST_CASE("a lone CR breaks a line, as it does for cmark and YAML", "[source]") {
+  const SourceText source("a\rb\r\nc\nd");
+  CHECK(source.line_count() == 4);
+  CHECK(source.Line(1) == "a");
+  CHECK(source.Line(2) == "b");
+  CHECK(source.Line(3) == "c");
+  CHECK(source.PositionOf(source.text().find('c')).line == 3);
+  CHECK(source.LineEnding() == "\r");
+  CHECK(SourceText("a\r\nb\rc").LineEnding() == "\r\n");
+  CHECK(SourceText("a\nb\rc").LineEnding() == "\n");
+}
+
 TEST_CASE("encoding problems name the first bad byte", "[source]") {
   CHECK_FALSE(FindEncodingProblem("plain ASCII and 한국어 — ✓"));
   const auto invalid = FindEncodingProblem("ok\xff rest");
