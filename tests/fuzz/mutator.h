@@ -26,9 +26,7 @@ class Mutator {
  private:
   int Uniform(int low, int high) { return std::uniform_int_distribution<int>(low, high)(random_); }
   /// A random index below `size` (0 when `size` is 0).
-  size_t Index(size_t size) {
-    return size == 0 ? 0 : std::uniform_int_distribution<size_t>(0, size - 1)(random_);
-  }
+  size_t Index(size_t size) { return size == 0 ? 0 : std::uniform_int_distribution<size_t>(0, size - 1)(random_); }
 
   static std::vector<std::string> SplitLines(const std::string& text) {
     std::vector<std::string> lines;
@@ -88,8 +86,8 @@ class Mutator {
         }
         return Join(lines);
       case 5: {  // stray bytes: NUL, CR, invalid UTF-8, a BOM, a fence
-        static const std::string kStray[] = {std::string(1, '\0'), "\r", "\xFF", "\xC3", "\xEF\xBB\xBF",
-                                             "```\n", "---\n", "\r\n", "—"};
+        static const std::string kStray[] = {
+            std::string(1, '\0'), "\r", "\xFF", "\xC3", "\xEF\xBB\xBF", "```\n", "---\n", "\r\n", "—"};
         text.insert(Index(text.size()), kStray[Index(std::size(kStray))]);
         return text;
       }

@@ -22,8 +22,8 @@ std::optional<std::string> CheckPositions(const std::vector<LocatedDiagnostic>& 
   const SourceText source(bytes);  // what the spans and positions refer to (no BOM)
   const int lines = source.line_count();
   for (const LocatedDiagnostic& d : diagnostics) {
-    const std::string where = std::string(d.rule->code) + " at " + std::to_string(d.start.line) + ":" +
-                              std::to_string(d.start.column);
+    const std::string where =
+        std::string(d.rule->code) + " at " + std::to_string(d.start.line) + ":" + std::to_string(d.start.column);
     if (d.start.line < 1 || d.start.line > lines || d.start.column < 1) return where + " is outside the text";
     if (d.end.line < d.start.line || (d.end.line == d.start.line && d.end.column < d.start.column)) {
       return where + " ends before it starts";
@@ -31,7 +31,8 @@ std::optional<std::string> CheckPositions(const std::vector<LocatedDiagnostic>& 
     if (d.message.empty()) return where + " has no message";
     if (d.fix) {
       for (const Edit& edit : d.fix->edits) {
-        if (edit.span.begin > edit.span.end || edit.span.end > source.text().size()) return where + " has an edit outside the text";
+        if (edit.span.begin > edit.span.end || edit.span.end > source.text().size())
+          return where + " has an edit outside the text";
       }
     }
   }
