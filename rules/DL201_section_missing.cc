@@ -23,12 +23,11 @@ std::optional<Fix> InsertPlaceholder(const Post& post, const Paper& paper, size_
   }
   // Keep a blank line between blocks, and no extra one at the end of the file.
   const std::string& text = post.source->text();
-  const std::string before = text.substr(0, at);
+  const std::string_view before = std::string_view(text).substr(0, at);
   std::string insertion = HeadingText(spec, spec.sections[missing_index].name) + newline + "TODO" + newline;
   if (at < text.size()) insertion += newline;
   const bool blank_before =
-      before.size() >= 2 * newline.size() &&
-      before.compare(before.size() - 2 * newline.size(), std::string::npos, newline + newline) == 0;
+      before.size() >= 2 * newline.size() && before.substr(before.size() - 2 * newline.size()) == newline + newline;
   if (!before.empty() && !blank_before) {
     insertion = (before.back() == '\n' ? newline : newline + newline) + insertion;
   }

@@ -5,7 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "file_walk.h"
 #include "linter.h"
+#include "test_support.h"
 
 namespace digestlint {
 namespace {
@@ -55,6 +57,24 @@ TEST_CASE("yaml-cpp 0.7's traps end with a clear result", "[robustness]") {
     INFO(yaml.substr(0, 10));
     CHECK(Codes("---\n" + yaml + "\n---\n") == std::set<std::string>{"DL103", "DL403"});
   }
+}
+
+TEST_CASE("a file that vanishes between listing and reading is reported, the others still linted", "[robustness]") {
+  testing::TempDir dir;
+  testing::WriteFile(dir.path() / "2025-10-27-a.md", kFrontMatter + "No papers.\n");
+  testing::WriteFile(dir.path() / "2025-10-27-b.md", kFrontMatter + "No papers.\n");
+  const std::vector<std::string> posts =
+      CollectPosts({dir.path().string()}, [](const std::string&, bool) { return true; });
+  REQUIRE(posts.size() == 2);
+  std::filesystem::remove(posts[0]);  // gone after the walk, before the read
+  const std::vector<LocatedDiagnostic> vanished = LintFile(posts[0], Schema::Default());
+  REQUIRE(vanished.size() == 1);
+  CHECK(vanished[0].rule->code == std::string("DL001"));
+  CHECK(vanished[0].message == "cannot read the file: No such file or directory");
+  CHECK(IsInputError(vanished[0]));
+  const std::vector<LocatedDiagnostic> still_there = LintFile(posts[1], Schema::Default());
+  REQUIRE(still_there.size() == 1);
+  CHECK(still_there[0].rule->code == std::string("DL403"));
 }
 
 }  // namespace
