@@ -16,7 +16,7 @@ std::string Join(const std::vector<std::string>& parts) {
 void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
   for (const Paper& paper : post.papers) {
     if (!paper.link) continue;
-    const LinkAnalysis analysis = AnalyzeArxivUrl(paper.link->url);
+    const LinkAnalysis& analysis = paper.arxiv_analysis;
     if (!analysis.points_at_site) {
       sink.Report(rule, paper.link->url_span,
                   "paper link '" + paper.link->url + "' is not an arXiv abstract page https://arxiv.org/abs/ID");

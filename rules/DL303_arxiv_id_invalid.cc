@@ -9,7 +9,7 @@ namespace {
 void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
   for (const Paper& paper : post.papers) {
     if (!paper.link) continue;
-    const LinkAnalysis analysis = AnalyzeArxivUrl(paper.link->url);
+    const LinkAnalysis& analysis = paper.arxiv_analysis;
     if (!analysis.points_at_site) continue;  // DL302's
     std::string why;
     if (analysis.id.empty()) {

@@ -13,7 +13,7 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
   for (const Paper& paper : post.papers) {
     if (!paper.link) continue;
     std::string why;
-    const std::optional<ArxivId> id = ParseArxivId(AnalyzeArxivUrl(paper.link->url).id, &why);
+    const std::optional<ArxivId> id = ParseArxivId(paper.arxiv_analysis.id, &why);
     if (!id || id->year * 100 + id->month <= post_date->year * 100 + post_date->month) continue;
     sink.Report(rule, paper.link->url_span,
                 "arXiv " + id->base + " is from " + std::to_string(id->year) + "-" + (id->month < 10 ? "0" : "") +

@@ -10,7 +10,7 @@ namespace {
 // Inserts "> [Alphaxiv](URL)" as its own paragraph right after the heading.
 std::optional<Fix> InsertAlphaxivLine(const Post& post, const Paper& paper) {
   if (!paper.link) return std::nullopt;
-  const LinkAnalysis arxiv = AnalyzeArxivUrl(paper.link->url);
+  const LinkAnalysis& arxiv = paper.arxiv_analysis;
   std::string why;
   if (arxiv.id.empty() || !ParseArxivId(arxiv.id, &why)) return std::nullopt;
   const std::string url =

@@ -10,7 +10,7 @@ namespace {
 void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
   for (const Paper& paper : post.papers) {
     if (!paper.alphaxiv) continue;
-    const LinkAnalysis analysis = AnalyzeAlphaxivUrl(paper.alphaxiv->url, post.spec->alphaxiv_language);
+    const LinkAnalysis& analysis = paper.alphaxiv_analysis;
     if (!analysis.points_at_site) {
       sink.Report(rule, paper.alphaxiv->url_span,
                   "Alphaxiv link '" + paper.alphaxiv->url + "' does not point at www.alphaxiv.org");

@@ -10,8 +10,8 @@ namespace {
 void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
   for (const Paper& paper : post.papers) {
     if (!paper.link || !paper.alphaxiv) continue;
-    const std::string heading_id = AnalyzeArxivUrl(paper.link->url).id;
-    const std::string alphaxiv_id = AnalyzeAlphaxivUrl(paper.alphaxiv->url, post.spec->alphaxiv_language).id;
+    const std::string& heading_id = paper.arxiv_analysis.id;
+    const std::string& alphaxiv_id = paper.alphaxiv_analysis.id;
     if (heading_id.empty() || alphaxiv_id.empty() || WithoutVersion(heading_id) == WithoutVersion(alphaxiv_id)) {
       continue;
     }

@@ -12,7 +12,7 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
   std::map<std::string, const Paper*> seen;
   for (const Paper& paper : post.papers) {
     if (!paper.link) continue;
-    const LinkAnalysis analysis = AnalyzeArxivUrl(paper.link->url);
+    const LinkAnalysis& analysis = paper.arxiv_analysis;
     if (!analysis.points_at_site || analysis.id.empty()) continue;
     const auto [first, inserted] = seen.emplace(WithoutVersion(analysis.id), &paper);
     if (inserted) continue;

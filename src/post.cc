@@ -243,6 +243,10 @@ Post BuildPost(const SourceText& source, const std::string& path, const Schema& 
     builder.AddBlock(block);
   }
   SetExtents(post);
+  for (Paper& paper : post.papers) {
+    if (paper.link) paper.arxiv_analysis = AnalyzeArxivUrl(paper.link->url);
+    if (paper.alphaxiv) paper.alphaxiv_analysis = AnalyzeAlphaxivUrl(paper.alphaxiv->url, post.spec->alphaxiv_language);
+  }
   return post;
 }
 

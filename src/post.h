@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "arxiv.h"
 #include "front_matter.h"
 #include "schema.h"
 #include "source_text.h"
@@ -33,12 +34,15 @@ struct Section {
 struct Paper {
   Span heading;  // the heading line's text (no line break)
   std::optional<int> number;
-  Span number_span;               // "3." (or where it should be)
-  std::optional<Link> link;       // the first link in the heading: the arXiv link
-  std::optional<Link> alphaxiv;   // a link in the block quote after the heading
-  Span alphaxiv_quote;            // that block quote's first line, if any
-  std::vector<Section> sections;  // every heading below the paper heading
-  size_t end = 0;                 // where the next paper (or the file) starts
+  Span number_span;              // "3." (or where it should be)
+  std::optional<Link> link;      // the first link in the heading: the arXiv link
+  std::optional<Link> alphaxiv;  // a link in the block quote after the heading
+  // Each link checked once against its canonical form (empty without the link).
+  LinkAnalysis arxiv_analysis;     // AnalyzeArxivUrl(link)
+  LinkAnalysis alphaxiv_analysis;  // AnalyzeAlphaxivUrl(alphaxiv, the schema's language)
+  Span alphaxiv_quote;             // that block quote's first line, if any
+  std::vector<Section> sections;   // every heading below the paper heading
+  size_t end = 0;                  // where the next paper (or the file) starts
 };
 
 struct Post {

@@ -62,9 +62,15 @@ SourceText::SourceText(std::string bytes) : text_(std::move(bytes)) {
   }
   line_starts_.push_back(0);
   // Line breaks as CommonMark and YAML read them: "\n", "\r\n" and a lone "\r".
-  for (size_t i = 0; i < text_.size(); ++i) {
-    const bool lone_cr = text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n');
-    if ((text_[i] == '\n' || lone_cr) && i + 1 < text_.size()) line_starts_.push_back(i + 1);
+  if (text_.find('\r') == std::string::npos) {  // the usual case: memchr-fast
+    for (size_t i = text_.find('\n'); i != std::string::npos && i + 1 < text_.size(); i = text_.find('\n', i + 1)) {
+      line_starts_.push_back(i + 1);
+    }
+    return;
+  }
+  for (size_t i = 0; i + 1 < text_.size(); ++i) {
+    const bool lone_cr = text_[i] == '\r' && text_[i + 1] != '\n';
+    if (text_[i] == '\n' || lone_cr) line_starts_.push_back(i + 1);
   }
 }
 
@@ -97,8 +103,9 @@ std::string_view SourceText::LineEnding() const {
 std::string_view SourceText::Line(int line) const {
   if (line < 1 || line > line_count()) return {};
   const size_t start = LineStart(line);
-  size_t end = text_.find_first_of("\r\n", start);
-  if (end == std::string::npos) end = text_.size();
+  size_t end = LineStart(line + 1);
+  if (end > start && text_[end - 1] == '\n') --end;
+  if (end > start && text_[end - 1] == '\r') --end;
   return std::string_view(text_).substr(start, end - start);
 }
 
