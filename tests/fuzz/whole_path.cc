@@ -31,8 +31,9 @@ std::optional<std::string> CheckPositions(const std::vector<LocatedDiagnostic>& 
     if (d.message.empty()) return where + " has no message";
     if (d.fix) {
       for (const Edit& edit : d.fix->edits) {
-        if (edit.span.begin > edit.span.end || edit.span.end > source.text().size())
+        if (edit.span.begin > edit.span.end || edit.span.end > source.text().size()) {
           return where + " has an edit outside the text";
+        }
       }
     }
   }
