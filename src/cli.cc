@@ -203,9 +203,12 @@ class Projects {
     if (options_.config) {
       file = *options_.config;
     } else if (!options_.no_config) {
-      std::error_code error;
-      const fs::path folder = path == "-" ? fs::current_path(error) : fs::absolute(path, error).parent_path();
-      file = FindConfigFile(folder);
+      // Read once per run and per folder: looking a configuration up is a
+      // walk up the folders, and this runs for every post.
+      const fs::path folder = path == "-" ? working_directory_ : (working_directory_ / path).parent_path();
+      const auto known = config_in_folder_.find(folder);
+      file = known != config_in_folder_.end() ? known->second
+                                              : config_in_folder_.emplace(folder, FindConfigFile(folder)).first->second;
     }
     const auto found = loaded_.find(file);
     if (found != loaded_.end()) return found->second.get();
@@ -218,7 +221,7 @@ class Projects {
  private:
   std::unique_ptr<Project> Load(const std::string& file) {
     std::string error;
-    std::optional<Config> config = file.empty() ? DefaultConfig(fs::current_path()) : LoadConfig(file, &error);
+    std::optional<Config> config = file.empty() ? DefaultConfig(working_directory_) : LoadConfig(file, &error);
     std::unique_ptr<Project> project =
         config ? Project::Create(std::move(*config), options_.overrides, &error) : nullptr;
     if (!project) {
@@ -230,6 +233,8 @@ class Projects {
 
   const Options& options_;
   std::ostream& err_;
+  const fs::path working_directory_ = WorkingDirectory();
+  std::map<fs::path, std::string> config_in_folder_;
   std::map<std::string, std::unique_ptr<Project>> loaded_;
   std::mutex mutex_;
   bool failed_ = false;

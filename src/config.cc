@@ -113,6 +113,12 @@ std::optional<Config> LoadConfig(const std::string& path, std::string* error) {
   return config;
 }
 
+fs::path WorkingDirectory() {
+  std::error_code error;
+  fs::path directory = fs::current_path(error);
+  return error ? fs::path("/") : directory;
+}
+
 std::string FindConfigFile(const fs::path& folder) {
   std::error_code error;
   fs::path current = fs::absolute(folder, error);

@@ -48,4 +48,7 @@ std::optional<Config> LoadConfig(const std::string& path, std::string* error);
 /// stopping after the folder that holds .git; "" when there is none.
 std::string FindConfigFile(const std::filesystem::path& folder);
 
+/// The current directory ("/" if it no longer exists), read once per run.
+std::filesystem::path WorkingDirectory();
+
 }  // namespace digestlint

@@ -1,11 +1,11 @@
 #include "linter.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include "custom_rules.h"
@@ -102,23 +102,52 @@ std::vector<LocatedDiagnostic> LintBytes(const std::string& path, std::string by
   return RunRules(BuildPost(source, path, schema), settings);
 }
 
+namespace {
+
+std::string ErrnoMessage() { return std::error_code(errno, std::generic_category()).message(); }
+
+// Reads `fd` to its end; the size from fstat is only a first guess, since the
+// file may change while it is read.
+std::optional<std::string> ReadToEnd(int fd, size_t expected_size, std::string* problem) {
+  std::string bytes(expected_size + 1, '\0');  // +1: a file that grew is noticed
+  size_t used = 0;
+  for (;;) {
+    if (used == bytes.size()) bytes.resize(2 * bytes.size());
+    const ssize_t count = read(fd, bytes.data() + used, bytes.size() - used);
+    if (count < 0 && errno == EINTR) continue;
+    if (count < 0) {
+      *problem = ErrnoMessage();
+      return std::nullopt;
+    }
+    if (count == 0) break;
+    used += static_cast<size_t>(count);
+  }
+  bytes.resize(used);
+  return bytes;
+}
+
+}  // namespace
+
 std::optional<std::string> ReadPostFile(const std::string& path, std::string* problem) {
-  std::error_code error;
-  const std::filesystem::file_status status = std::filesystem::status(path, error);
-  if (error) {
-    *problem = error.message();
-  } else if (std::filesystem::is_directory(status)) {
+  // One open, fstat and read per file; O_NONBLOCK so that a FIFO is refused, not waited on.
+  const int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    *problem = ErrnoMessage();
+    return std::nullopt;
+  }
+  std::optional<std::string> bytes;
+  struct stat info {};
+  if (fstat(fd, &info) != 0) {
+    *problem = ErrnoMessage();
+  } else if (S_ISDIR(info.st_mode)) {
     *problem = "it is a directory";
-  } else if (!std::filesystem::is_regular_file(status)) {
+  } else if (!S_ISREG(info.st_mode)) {
     *problem = "it is not a regular file";
   } else {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream contents;
-    if (in && (contents << in.rdbuf())) return contents.str();
-    if (in && in.peek() == std::ifstream::traits_type::eof()) return std::string();
-    *problem = std::strerror(errno);
+    bytes = ReadToEnd(fd, static_cast<size_t>(info.st_size), problem);
   }
-  return std::nullopt;
+  close(fd);
+  return bytes;
 }
 
 std::string TooLargeReason(size_t size, size_t limit) {

@@ -23,24 +23,32 @@ void ForEachInOrder(size_t count, size_t jobs, Work work, Consume consume) {
   const size_t window = 4 * jobs;  // results allowed ahead of the consumer
   std::vector<std::optional<Result>> slots(window);
   std::mutex mutex;
-  std::condition_variable changed;
+  // Two conditions, each signalled only when someone can be waiting on it:
+  // waking every thread for every result cost more system time than the work.
+  std::condition_variable result_ready;  // the consumer's next result is in
+  std::condition_variable window_open;   // a worker may take another index
   size_t consumed = 0;
   size_t next = 0;
+  size_t workers_waiting = 0;
   const auto worker = [&] {
     for (;;) {
       size_t index = 0;
       {
         std::unique_lock<std::mutex> lock(mutex);
-        changed.wait(lock, [&] { return next >= count || next < consumed + window; });
+        ++workers_waiting;
+        window_open.wait(lock, [&] { return next >= count || next < consumed + window; });
+        --workers_waiting;
         if (next >= count) return;
         index = next++;
       }
       Result result = work(index);
+      bool wanted_now = false;
       {
         std::lock_guard<std::mutex> lock(mutex);
         slots[index % window] = std::move(result);
+        wanted_now = index == consumed;
       }
-      changed.notify_all();
+      if (wanted_now) result_ready.notify_one();
     }
   };
   std::vector<std::thread> threads;
@@ -49,16 +57,18 @@ void ForEachInOrder(size_t count, size_t jobs, Work work, Consume consume) {
     std::optional<Result> result;
     {
       std::unique_lock<std::mutex> lock(mutex);
-      changed.wait(lock, [&] { return slots[consumed % window].has_value(); });
+      result_ready.wait(lock, [&] { return slots[consumed % window].has_value(); });
       result = std::move(slots[consumed % window]);
       slots[consumed % window].reset();
     }
     consume(std::move(*result));
+    bool wake_workers = false;
     {
       std::lock_guard<std::mutex> lock(mutex);
       ++consumed;
+      wake_workers = workers_waiting > 0;
     }
-    changed.notify_all();
+    if (wake_workers) window_open.notify_all();
   }
   for (std::thread& thread : threads) thread.join();
 }

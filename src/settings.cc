@@ -153,9 +153,7 @@ std::unique_ptr<Project> Project::Create(Config config, const CliOverrides& over
 }
 
 std::string Project::Relative(const std::string& path) const {
-  std::error_code error;
-  const fs::path absolute = fs::absolute(path, error);
-  return absolute.lexically_relative(config_.root).generic_string();
+  return (working_directory_ / path).lexically_relative(config_.root).generic_string();
 }
 
 LintSettings Project::SettingsFor(const std::string& path) const {

@@ -64,6 +64,7 @@ class Project {
   std::string Relative(const std::string& path) const;
 
   Config config_;
+  std::filesystem::path working_directory_ = WorkingDirectory();  // read once, not per post
   std::unique_ptr<Schema> schema_;
   std::vector<std::unique_ptr<CustomRule>> custom_rules_;
   std::set<std::string> disabled_;
