@@ -5,7 +5,6 @@
 // consumed, so memory does not grow with `count`.
 
 #include <algorithm>
-#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
