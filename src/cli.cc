@@ -20,6 +20,7 @@
 #include "fixer.h"
 #include "linter.h"
 #include "parallel.h"
+#include "projects.h"
 #include "reporter.h"
 #include "rule.h"
 #include "settings.h"
@@ -190,55 +191,6 @@ std::string ParseArgs(const std::vector<std::string>& args, Options& options) {
   if (options.command.empty() && !options.help && !options.version && options.paths.empty()) return "no PATH given";
   return "";
 }
-
-// One Project per configuration file, loaded once per run.
-class Projects {
- public:
-  Projects(const Options& options, std::ostream& err) : options_(options), err_(err) {}
-
-  /// The project for a post (nullptr after reporting a configuration error).
-  const Project* For(const std::string& path) {
-    std::lock_guard<std::mutex> lock(mutex_);  // workers look projects up concurrently
-    std::string file;
-    if (options_.config) {
-      file = *options_.config;
-    } else if (!options_.no_config) {
-      // Read once per run and per folder: looking a configuration up is a
-      // walk up the folders, and this runs for every post.
-      const fs::path folder = path == "-" ? working_directory_ : (working_directory_ / path).parent_path();
-      const auto known = config_in_folder_.find(folder);
-      file = known != config_in_folder_.end() ? known->second
-                                              : config_in_folder_.emplace(folder, FindConfigFile(folder)).first->second;
-    }
-    const auto found = loaded_.find(file);
-    if (found != loaded_.end()) return found->second.get();
-    std::unique_ptr<Project> project = Load(file);
-    return loaded_.emplace(file, std::move(project)).first->second.get();
-  }
-
-  bool failed() const { return failed_; }
-
- private:
-  std::unique_ptr<Project> Load(const std::string& file) {
-    std::string error;
-    std::optional<Config> config = file.empty() ? DefaultConfig(working_directory_) : LoadConfig(file, &error);
-    std::unique_ptr<Project> project =
-        config ? Project::Create(std::move(*config), options_.overrides, &error) : nullptr;
-    if (!project) {
-      err_ << "digestlint: error: " << error << '\n';
-      failed_ = true;
-    }
-    return project;
-  }
-
-  const Options& options_;
-  std::ostream& err_;
-  const fs::path working_directory_ = WorkingDirectory();
-  std::map<fs::path, std::string> config_in_folder_;
-  std::map<std::string, std::unique_ptr<Project>> loaded_;
-  std::mutex mutex_;
-  bool failed_ = false;
-};
 
 // One post to work on: its name for messages and its bytes, when readable.
 struct Input {
@@ -472,7 +424,7 @@ int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal
     out << "digestlint " << DIGESTLINT_VERSION << '\n';
     return kExitClean;
   }
-  Projects projects(options, err);
+  Projects projects(ConfigChoice{options.config, options.no_config, options.overrides}, err);
   if (options.command == "rules") return ListRules(options, projects, out);
   if (options.command == "explain") return Explain(options, projects, out, err);
   if (options.command == "config") return ShowConfig(options, projects, out);

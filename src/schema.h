@@ -11,11 +11,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_schema.h"
+
 namespace re2 {
 class RE2;
-}
-namespace valijson {
-class Schema;
 }
 
 namespace digestlint {
@@ -40,29 +39,6 @@ struct PostSpec {
   bool allow_extra_sections = false;
 };
 
-/// One front-matter value that breaks the schema, in plain words.
-struct SchemaViolation {
-  std::string pointer;  // JSON pointer of the offending value ("" = root)
-  std::string message;
-  std::string missing_key;                      // for a missing required key
-  std::optional<nlohmann::json> default_value;  // the schema's default for it
-};
-
-/// A compiled JSON Schema (draft-07) whose violations read as plain sentences.
-class JsonSchema {
- public:
-  /// Compiles `document`; throws std::exception when valijson cannot.
-  explicit JsonSchema(nlohmann::json document);
-  /// `root_name` names the whole value in messages ("the front matter").
-  std::vector<SchemaViolation> Validate(const nlohmann::json& target, const std::string& root_name) const;
-  /// The sub-schema for the value at `pointer`, or nullptr.
-  const nlohmann::json* SubSchemaAt(const std::string& pointer) const;
-
- private:
-  nlohmann::json document_;
-  std::shared_ptr<const valijson::Schema> compiled_;
-};
-
 class Schema {
  public:
   /// Parses and checks a schema file; on failure returns nullopt and sets
@@ -81,7 +57,7 @@ class Schema {
 
  private:
   nlohmann::json document_;
-  std::shared_ptr<const valijson::Schema> compiled_;
+  std::shared_ptr<const JsonSchema> front_matter_;  // the document without x-digestlint's meaning
   PostSpec spec_;
 };
 

@@ -161,7 +161,7 @@ TEST_CASE("option --diff writes nothing, and patch applies it to the same bytes 
 
 // Kills digestlint --fix at random moments while it fixes many files; every
 // file must then be its original or its fully fixed bytes.
-TEST_CASE("SIGKILL during --fix leaves every file whole", "[fix][kill]") {
+TEST_CASE("SIGKILL during --fix leaves every file whole", "[fix][kill][slow]") {
   TempDir dir;
   constexpr int kFiles = 150;
   std::map<fs::path, std::pair<std::string, std::string>> versions;  // original, fixed

@@ -32,7 +32,7 @@ Shell Run(const std::string& command) {
 
 bool IsGitCheckout(const fs::path& path) { return fs::exists(path / ".git"); }
 
-TEST_CASE("the pre-commit hooks work with Debian's pre-commit", "[integration][pre-commit]") {
+TEST_CASE("the pre-commit hooks work with Debian's pre-commit", "[integration][pre-commit][slow]") {
   if (!IsGitCheckout(SourceDir())) {
     WARN("the source folder is not a git checkout: pre-commit try-repo needs one, so this test is skipped");
     return;
@@ -79,7 +79,7 @@ TEST_CASE("the pre-commit hooks work with Debian's pre-commit", "[integration][p
   CHECK(excluded.output.find("DL302") == std::string::npos);
 }
 
-TEST_CASE("cmake --install puts a working binary and the man page under the prefix", "[integration][install]") {
+TEST_CASE("cmake --install puts a working binary and the man page under the prefix", "[integration][install][slow]") {
   TempDir prefix;
   const Shell install =
       Run("cmake --install '" + std::string(DIGESTLINT_BUILD_DIR) + "' --prefix '" + prefix.path().string() + "'");
@@ -97,7 +97,7 @@ TEST_CASE("cmake --install puts a working binary and the man page under the pref
 }
 
 TEST_CASE("cpack builds a Debian package with the binary, the man page and its dependencies",
-          "[integration][package]") {
+          "[integration][package][slow]") {
   TempDir out;
   const Shell pack =
       Run("cpack -G DEB -B '" + out.path().string() + "' --config '" + DIGESTLINT_BUILD_DIR + "/CPackConfig.cmake'");

@@ -88,19 +88,20 @@ void CheckWholePathOfMutants(size_t first, size_t count) {
   }
 }
 
-TEST_CASE("mutants 0 to 999 pass the whole-path check within the time bound", "[robustness][mutation]") {
+TEST_CASE("mutants 0 to 999 pass the whole-path check within the time bound", "[robustness][mutation][slow]") {
   CheckWholePathOfMutants(0, 1000);
 }
 
-TEST_CASE("mutants 1000 to 1999 pass the whole-path check within the time bound", "[robustness][mutation]") {
+TEST_CASE("mutants 1000 to 1999 pass the whole-path check within the time bound", "[robustness][mutation][slow]") {
   CheckWholePathOfMutants(1000, 1000);
 }
 
-TEST_CASE("mutants 2000 to 2999 pass the whole-path check within the time bound", "[robustness][mutation]") {
+TEST_CASE("mutants 2000 to 2999 pass the whole-path check within the time bound", "[robustness][mutation][slow]") {
   CheckWholePathOfMutants(2000, 1000);
 }
 
-TEST_CASE("the binary lints and fixes mutated posts with exit 0, 1 or 2 and no new error", "[robustness][mutation]") {
+TEST_CASE("the binary lints and fixes mutated posts with exit 0, 1 or 2 and no new error",
+          "[robustness][mutation][slow]") {
   const std::vector<std::string> mutants = Mutants();
   TempDir dir;
   const fs::path posts = dir.path() / "posts";
