@@ -23,7 +23,10 @@ std::string YamlText(const nlohmann::json& value) {
 
 // A missing top-level key whose schema gives a default is inserted before the
 // closing fence, when the YAML then reads it back as that key with that value
-// (the last line may be inside an unclosed quote or block scalar).
+// (the last line may be inside an unclosed quote or block scalar). Unsafe: a
+// key such as `layout` or `categories` changes how the page renders, and the
+// schema's default may not be the site's (a key the site's front-matter
+// defaults supply is not missing at all).
 std::optional<Fix> InsertDefault(const Post& post, const SchemaViolation& violation) {
   const FrontMatter& front_matter = post.front_matter;
   if (!violation.pointer.empty() || violation.missing_key.empty() || !violation.default_value) return std::nullopt;
@@ -37,12 +40,25 @@ std::optional<Fix> InsertDefault(const Post& post, const SchemaViolation& violat
       inserted.data[violation.missing_key] != *violation.default_value) {
     return std::nullopt;
   }
-  return SingleEdit(FixSafety::kSafe, Span{at, at}, line);
+  return SingleEdit(FixSafety::kUnsafe, Span{at, at}, line);
+}
+
+// Whether the value at `pointer` is not in the file but comes from the site's defaults.
+bool FromSiteDefaults(const Post& post, const std::string& pointer) {
+  if (!post.jekyll || pointer.empty()) return false;
+  nlohmann::json::json_pointer top(pointer);
+  while (!top.parent_pointer().empty()) top = top.parent_pointer();
+  const std::string& key = top.back();
+  const nlohmann::json& data = post.front_matter.data;
+  return !(data.is_object() && data.contains(key)) && post.jekyll->defaults.contains(key);
 }
 
 void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
   for (const SchemaViolation& violation : post.schema_violations) {
-    sink.Report(rule, FrontMatterKeySpan(post, violation.pointer), violation.message, InsertDefault(post, violation));
+    const std::string origin =
+        FromSiteDefaults(post, violation.pointer) ? " (the value comes from the defaults in _config.yml)" : "";
+    sink.Report(rule, FrontMatterKeySpan(post, violation.pointer), violation.message + origin,
+                InsertDefault(post, violation));
   }
 }
 
@@ -50,7 +66,7 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
 
 extern const Rule kFrontMatterSchema{
     {"DL104", "front-matter-schema", Severity::kError, "A front-matter key is missing or its value breaks the schema",
-     false, false, FixAvailability::kSafe},
+     false, false, FixAvailability::kUnsafe},
     Check};
 
 }  // namespace digestlint

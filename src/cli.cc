@@ -23,6 +23,7 @@
 #include "projects.h"
 #include "reporter.h"
 #include "rule.h"
+#include "selection.h"
 #include "settings.h"
 #include "unified_diff.h"
 
@@ -34,14 +35,16 @@ namespace fs = std::filesystem;
 
 constexpr const char* kHelp = R"(digestlint - lint Jekyll digest posts of research papers
 
-Usage: digestlint [OPTIONS] PATH...
+Usage: digestlint [OPTIONS] [PATH...]
        digestlint rules [--format human|json|markdown]
        digestlint explain CODE|NAME
        digestlint config [PATH]
 
 PATH is a post, or a folder searched recursively for the configuration's
-include globs (default *.md and *.markdown), skipping hidden entries.
-"-" reads one post from stdin.
+include globs (default *.md and *.markdown), skipping hidden entries and
+what .gitignore ignores; without PATH, the current folder. In a Jekyll site
+(a _config.yml), only posts and collection documents are linted, and named
+files are selected the same way. "-" reads one post from stdin.
 
 Options:
   --format FORMAT        output format: human (default), concise, json, sarif,
@@ -58,7 +61,12 @@ Options:
   --select RULES         lint with only these rules (codes, names, prefixes or ALL;
                          comma-separated), replacing the configuration's select
   --ignore RULES         also switch these rules off
-  --no-force-exclude     lint files named on the command line even when excluded
+  --no-force-exclude     lint files named on the command line even when the
+                         selection (exclude, the Jekyll site) leaves them out
+  --drafts               in a Jekyll site, lint _drafts/ too
+  --follow-symlinks      follow symbolic links out of a folder walked, and let
+                         --fix write through a named link to outside the
+                         current folder
   --exit-zero            exit 0 even when errors are found (2 still means bad input)
   --statistics           print how many times each rule fired, not each diagnostic
   -q, --quiet            print diagnostics only, no summary
@@ -85,6 +93,8 @@ struct Options {
   bool diff = false;
   bool no_config = false;
   bool no_force_exclude = false;
+  bool drafts = false;
+  bool follow_symlinks = false;
   bool exit_zero = false;
   bool statistics = false;
   bool quiet = false;
@@ -123,6 +133,8 @@ std::string ParseArgs(const std::vector<std::string>& args, Options& options) {
                                                  {"-q", &options.quiet},
                                                  {"--quiet", &options.quiet},
                                                  {"--no-force-exclude", &options.no_force_exclude},
+                                                 {"--drafts", &options.drafts},
+                                                 {"--follow-symlinks", &options.follow_symlinks},
                                                  {"-h", &options.help},
                                                  {"--help", &options.help},
                                                  {"-V", &options.version},
@@ -188,7 +200,7 @@ std::string ParseArgs(const std::vector<std::string>& args, Options& options) {
   }
   if (options.config && options.no_config) return "--config and --no-config cannot be used together";
   if (options.command == "explain" && options.paths.size() != 1) return "explain takes one rule code or name";
-  if (options.command.empty() && !options.help && !options.version && options.paths.empty()) return "no PATH given";
+  if (options.command.empty() && options.paths.empty()) options.paths = {"."};  // the site in the current folder
   return "";
 }
 
@@ -353,18 +365,25 @@ struct Outcome {
   bool fails_on_warnings = false;
 };
 
-Outcome ProcessPost(const std::string& path, const Options& options, Projects& projects, std::istream& in,
+Outcome ProcessPost(const WalkEntry& entry, const Options& options, Projects& projects, std::istream& in,
                     const FixOptions& fix_options) {
   Outcome outcome;
+  const std::string& path = entry.path;
   Input input = NameInput(path, options);
   outcome.name = input.name;
   const Project* project = projects.For(input.name);
-  if (!project) {
+  const SiteLookup site = projects.SiteFor(input.name);
+  if (!project || site.failed) {
     outcome.failed = true;
     return outcome;
   }
   outcome.linted = true;
-  const LintSettings settings = project->SettingsFor(input.name);
+  if (!entry.problem.empty()) {  // a folder the walk could not read, a name too long
+    outcome.diagnostics = LintUnreadable(input.name, entry.problem);
+    return outcome;
+  }
+  LintSettings settings = project->SettingsFor(input.name);
+  if (site.site) settings.jekyll = site.site->Document(site.relative);
   std::error_code size_error;
   const uintmax_t size = input.from_stdin ? 0 : fs::file_size(path, size_error);
   if (!size_error && size > settings.max_file_size) {  // not even read
@@ -388,6 +407,11 @@ Outcome ProcessPost(const std::string& path, const Options& options, Projects& p
     } else if (input.from_stdin) {
       outcome.output = result.fixed;
       outcome.stdin_fixed = true;
+    } else if (const std::string target = options.follow_symlinks || !entry.named ? "" : LinkTargetOutside(path);
+               result.changed() && !target.empty()) {
+      outcome.errors = "digestlint: error: " + input.name + ": not fixed: it is a symbolic link to " + target +
+                       ", outside the folder it is in (--follow-symlinks writes through it)\n";
+      outcome.failed = true;
     } else if (result.changed()) {
       if (const std::string problem = WriteFileAtomically(path, result.fixed); !problem.empty()) {
         outcome.errors = "digestlint: error: " + input.name + ": not written: " + problem + "\n";
@@ -430,17 +454,18 @@ int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal
   if (options.command == "config") return ShowConfig(options, projects, out);
 
   const FixOptions fix_options{options.unsafe_fixes, 10};
-  // Excludes apply to named files too (as pre-commit passes them), unless --no-force-exclude.
-  const std::vector<std::string> posts = CollectPosts(options.paths, [&](const std::string& path, bool named) {
-    const Project* project = projects.For(path);
-    if (!project) return named;  // reported; the file is then listed as not linted
-    if (named) return options.no_force_exclude || !project->Excludes(path);
-    return project->Walks(path);
-  });
+  Selection selection(projects, SelectionOptions{options.drafts, options.no_force_exclude});
+  const WalkResult walk = CollectPosts(options.paths, selection, options.follow_symlinks);
+  for (const std::string& warning : selection.TakeWarnings()) err << "digestlint: warning: " << warning << '\n';
+  if (!options.quiet) {
+    for (const std::string& note : walk.notes) err << "digestlint: note: " << note << '\n';
+  }
+  const std::vector<WalkEntry>& posts = walk.entries;
   const Format& format = *FindFormat(options.format);
   const bool color =
       options.color == "always" || (options.color == "auto" && terminal.stdout_is_tty && !terminal.no_color_env);
-  const bool reading_stdin = std::find(posts.begin(), posts.end(), "-") != posts.end();
+  const bool reading_stdin =
+      std::any_of(posts.begin(), posts.end(), [](const WalkEntry& entry) { return entry.path == "-"; });
   // Text formats are written file by file as results arrive, so memory stays flat;
   // structured ones (json, sarif, junit), --statistics and -o need the whole run.
   const bool streaming = !options.diff && !options.statistics && !options.output &&

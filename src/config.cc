@@ -4,9 +4,8 @@
 
 #include "edit_distance.h"
 #include "embedded.h"
-#include "front_matter.h"
-#include "linter.h"
 #include "schema.h"
+#include "yaml_file.h"
 
 namespace digestlint {
 
@@ -41,32 +40,16 @@ Config DefaultConfig(const fs::path& root) {
 }
 
 std::optional<Config> LoadConfig(const std::string& path, std::string* error) {
-  std::string problem;
-  std::optional<std::string> bytes = ReadPostFile(path, &problem);
-  if (!bytes) {
-    *error = path + ":1:1: cannot read the configuration file: " + problem;
-    return std::nullopt;
-  }
+  std::optional<YamlFile> yaml = ReadYamlFile(path, error);
+  if (!yaml) return std::nullopt;
   std::error_code ignored;
   const fs::path absolute = fs::absolute(path, ignored);
   Config config = DefaultConfig(absolute.parent_path());
   config.file = path;
-  const SourceText source(std::move(*bytes));
-  if (const auto encoding = FindEncodingProblem(source.text())) {
-    const Position at = source.PositionOf(encoding->offset);
-    *error = path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " + encoding->reason;
-    return std::nullopt;
-  }
-  YamlDocument yaml = ParseYaml(source.text(), 0);
-  if (!yaml.ok) {
-    const Position at = source.PositionOf(yaml.error_offset);
-    *error = path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": not valid YAML: " + yaml.error;
-    return std::nullopt;
-  }
-  for (const auto& [pointer, location] : yaml.locations) config.positions[pointer] = source.PositionOf(location.key);
-  if (yaml.data.is_null()) yaml.data = json::object();  // an empty file means the defaults
+  config.positions = std::move(yaml->positions);
+  if (yaml->data.is_null()) yaml->data = json::object();  // an empty file means the defaults
 
-  const std::vector<SchemaViolation> violations = ConfigSchema().Validate(yaml.data, "the configuration");
+  const std::vector<SchemaViolation> violations = ConfigSchema().Validate(yaml->data, "the configuration");
   if (!violations.empty()) {
     const SchemaViolation& first = violations.front();
     std::string message = first.message;
@@ -88,7 +71,7 @@ std::optional<Config> LoadConfig(const std::string& path, std::string* error) {
     return std::nullopt;
   }
 
-  const json& data = yaml.data;
+  const json& data = yaml->data;
   const auto set = [&](const char* key, auto apply) {
     if (!data.contains(key)) return;
     apply(data[key]);

@@ -20,7 +20,7 @@ std::string GlobToRegex(const std::string& pattern) {
     } else if (c == '*') {
       regex += "[^/]*";
     } else if (c == '?') {
-      regex += "[^/]";
+      regex += "(?:[\\xC0-\\xFF][\\x80-\\xBF]*|[^/])";  // one character: a UTF-8 sequence, or any other byte
     } else if (c == '[') {
       const size_t close = glob.find(']', i + 1);
       if (close == std::string::npos) {
@@ -39,10 +39,19 @@ std::string GlobToRegex(const std::string& pattern) {
   return regex;
 }
 
+// Paths are bytes: a folder name may hold a newline or invalid UTF-8, and must
+// still match "*.md". So the regex reads bytes (Latin-1) and '.' spans '\n'.
+RE2::Options PathOptions() {
+  RE2::Options options(RE2::Quiet);
+  options.set_encoding(RE2::Options::EncodingLatin1);
+  options.set_dot_nl(true);
+  return options;
+}
+
 }  // namespace
 
 Glob::Glob(const std::string& pattern)
-    : pattern_(pattern), regex_(std::make_shared<const RE2>(GlobToRegex(pattern), RE2::Quiet)) {}
+    : pattern_(pattern), regex_(std::make_shared<const RE2>(GlobToRegex(pattern), PathOptions())) {}
 
 bool Glob::Matches(const std::string& path) const { return regex_->ok() && RE2::FullMatch(path, *regex_); }
 

@@ -99,7 +99,7 @@ std::vector<LocatedDiagnostic> LintBytes(const std::string& path, std::string by
                                "): cmark 0.30 parses such input in super-linear time";
     return RunRules(post, settings);
   }
-  return RunRules(BuildPost(source, path, schema), settings);
+  return RunRules(BuildPost(source, path, schema, settings.jekyll ? &*settings.jekyll : nullptr), settings);
 }
 
 namespace {

@@ -221,7 +221,7 @@ void SetExtents(Post& post) {
 
 }  // namespace
 
-Post BuildPost(const SourceText& source, const std::string& path, const Schema& schema) {
+Post BuildPost(const SourceText& source, const std::string& path, const Schema& schema, const JekyllDocument* jekyll) {
   Post post;
   post.source = &source;
   post.path = path;
@@ -229,8 +229,11 @@ Post BuildPost(const SourceText& source, const std::string& path, const Schema& 
   post.file_name = slash == std::string::npos ? path : path.substr(slash + 1);
   post.spec = &schema.spec();
   post.front_matter = ParseFrontMatter(source);
+  post.jekyll = jekyll;
   if (post.front_matter.state == FrontMatter::State::kParsed) {
-    post.schema_violations = schema.Validate(post.front_matter.data);
+    // A key the site's defaults supply is present, as Jekyll sees it.
+    post.schema_violations =
+        schema.Validate(jekyll ? WithDefaults(post.front_matter.data, *jekyll) : post.front_matter.data);
   }
 
   const size_t body_start = post.front_matter.body_start;

@@ -9,6 +9,7 @@
 #include "arxiv.h"
 #include "front_matter.h"
 #include "schema.h"
+#include "site.h"
 #include "source_text.h"
 
 namespace digestlint {
@@ -59,10 +60,15 @@ struct Post {
   FrontMatter front_matter;
   std::vector<SchemaViolation> schema_violations;
   std::vector<Paper> papers;
+  // The Jekyll site's view of this post, when it belongs to one: the schema
+  // sees the front matter with the site's defaults merged in.
+  const JekyllDocument* jekyll = nullptr;
 };
 
-/// Parses front matter and body; the Post keeps pointers to `source` and `schema`.
-Post BuildPost(const SourceText& source, const std::string& path, const Schema& schema);
+/// Parses front matter and body; the Post keeps pointers to `source`, `schema`
+/// and `jekyll`.
+Post BuildPost(const SourceText& source, const std::string& path, const Schema& schema,
+               const JekyllDocument* jekyll = nullptr);
 
 /// Whether `markdown` ends with a top-level heading of `level`, alone or
 /// followed by one paragraph: a fix appending a heading and a line of text checks that

@@ -23,6 +23,31 @@ const Project* Projects::For(const std::string& path) {
   return loaded_.emplace(file, std::move(project)).first->second.get();
 }
 
+SiteLookup Projects::SiteFor(const std::string& path, bool folder) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const fs::path absolute = (working_directory_ / (path == "-" ? "" : path)).lexically_normal();
+  const fs::path in = folder ? absolute : absolute.parent_path();
+  const auto known = site_in_folder_.find(in);
+  const std::string& file =
+      known != site_in_folder_.end() ? known->second : site_in_folder_.emplace(in, FindSiteConfig(in)).first->second;
+  SiteLookup lookup;
+  if (file.empty()) return lookup;
+  auto loaded = sites_.find(file);
+  if (loaded == sites_.end()) {
+    std::string error;
+    std::optional<JekyllSite> site = JekyllSite::Load(file, started_, &error);
+    if (!site) {
+      err_ << "digestlint: error: " << error << '\n';
+      failed_ = true;
+    }
+    loaded = sites_.emplace(file, site ? std::make_unique<JekyllSite>(std::move(*site)) : nullptr).first;
+  }
+  lookup.site = loaded->second.get();
+  lookup.failed = !lookup.site;
+  if (lookup.site) lookup.relative = absolute.lexically_relative(lookup.site->root()).generic_string();
+  return lookup;
+}
+
 std::unique_ptr<Project> Projects::Load(const std::string& file) {
   std::string error;
   std::optional<Config> config = file.empty() ? DefaultConfig(working_directory_) : LoadConfig(file, &error);

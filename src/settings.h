@@ -13,6 +13,7 @@
 #include "diagnostic.h"
 #include "glob.h"
 #include "schema.h"
+#include "site.h"
 
 namespace digestlint {
 
@@ -28,6 +29,9 @@ struct LintSettings {
   // some bracket-heavy input (CVE-2023-22486), and size bounds memory.
   size_t max_file_size = 10 << 20;
   size_t max_brackets = 10000;
+  // When the post is a document of a Jekyll site: its front-matter defaults
+  // and the site's publishing settings.
+  std::optional<JekyllDocument> jekyll;
 };
 
 /// Overrides from the command line, which win over the configuration.

@@ -4,7 +4,9 @@
 //   <!-- expect: DL201@+1:1 "Results" --> next line, column 1, message contains "Results"
 //   # expect: DL104@-1:1               the same, as a YAML comment in front matter
 // `@N` without a sign is an absolute line. `<!-- fixture-schema: FILE -->`
-// lints with another schema (FILE relative to the fixture). Markers are
+// lints with another schema (FILE relative to the fixture). A fixture below a
+// folder holding a _config.yml is linted as a document of that Jekyll site
+// (its path relative to the site, its front-matter defaults). Markers are
 // blanked before linting, so line numbers do not move. A fixture without
 // markers must lint clean, and every diagnostic must be expected.
 //
@@ -13,6 +15,7 @@
 // Every fixture is also fixed: the fix must be accepted, idempotent, and
 // leave nothing it could fix.
 #include <algorithm>
+#include <ctime>
 #include <map>
 #include <regex>
 #include <set>
@@ -22,6 +25,7 @@
 #include "fixer.h"
 #include "linter.h"
 #include "rule.h"
+#include "site.h"
 #include "test_support.h"
 
 namespace digestlint {
@@ -112,6 +116,34 @@ const Schema& SchemaFor(const Fixture& fixture) {
   return found->second;
 }
 
+// The site a fixture belongs to: the nearest _config.yml up to tests/fixtures.
+std::optional<JekyllSite> SiteOf(const fs::path& fixture) {
+  for (fs::path folder = fixture.parent_path();
+       folder != SourceDir() / "tests" / "fixtures" && folder.has_parent_path(); folder = folder.parent_path()) {
+    if (!fs::exists(folder / "_config.yml")) continue;
+    std::string error;
+    std::optional<JekyllSite> site = JekyllSite::Load((folder / "_config.yml").string(), std::time(nullptr), &error);
+    INFO(error);
+    REQUIRE(site);
+    return site;
+  }
+  return std::nullopt;
+}
+
+// The name a fixture is linted under, and its settings: its schema and site.
+std::pair<std::string, LintSettings> LintAs(const fs::path& path, const Fixture& fixture) {
+  LintSettings settings;
+  settings.schema = &SchemaFor(fixture);
+  std::string name = fs::relative(path, SourceDir()).string();
+  if (const std::optional<JekyllSite> site = SiteOf(path)) {
+    name = fs::relative(path, site->root()).generic_string();
+    settings.jekyll = site->Document(name);
+    INFO(name << " is not a document of its site");
+    REQUIRE(settings.jekyll);
+  }
+  return {name, settings};
+}
+
 std::string Describe(const Expectation& e) {
   return e.code + "@" + std::to_string(e.line) + ":" + std::to_string(e.column) +
          (e.message_part.empty() ? "" : " \"" + e.message_part + "\"");
@@ -123,8 +155,8 @@ TEST_CASE("every fixture post gives exactly its expected diagnostics", "[fixture
   for (const fs::path& path : fixtures) {
     DYNAMIC_SECTION(fs::relative(path, SourceDir()).string()) {
       const Fixture fixture = ParseFixture(path);
-      const std::vector<LocatedDiagnostic> actual =
-          LintBytes(fs::relative(path, SourceDir()).string(), fixture.text, SchemaFor(fixture));
+      const auto [name, settings] = LintAs(path, fixture);
+      const std::vector<LocatedDiagnostic> actual = LintBytes(name, fixture.text, settings);
       std::vector<std::string> missing;
       std::vector<bool> used(actual.size(), false);
       for (const Expectation& expected : fixture.expected) {
@@ -176,7 +208,7 @@ TEST_CASE("fixes give exactly the golden posts, with LF, CRLF and a BOM", "[fixt
       ++pairs;
       const Fixture input = ParseFixture(path);
       const std::string expected = ParseFixture(golden).text;
-      const Schema& schema = SchemaFor(input);
+      const auto [name, settings] = LintAs(path, input);
       const std::string bom = "\xEF\xBB\xBF";
       const std::pair<std::string, std::string> variants[] = {
           {input.text, expected}, {ToCrlf(input.text), ToCrlf(expected)}, {bom + input.text, bom + expected}};
@@ -184,7 +216,7 @@ TEST_CASE("fixes give exactly the golden posts, with LF, CRLF and a BOM", "[fixt
         DYNAMIC_SECTION(fs::relative(golden, SourceDir()).string()
                         << (before.rfind(bom, 0) == 0 ? " (BOM)" : "")
                         << (before.find('\r') != std::string::npos ? " (CRLF)" : "")) {
-          const FixResult result = FixBytes(path.filename().string(), before, schema, FixOptions{unsafe, 10});
+          const FixResult result = FixBytes(name, before, settings, FixOptions{unsafe, 10});
           REQUIRE_FALSE(result.refused);
           CHECK(result.fixed == after);
         }
@@ -200,9 +232,10 @@ TEST_CASE("fixing any fixture is accepted, idempotent and complete", "[fixtures]
     for (const bool unsafe : {false, true}) {
       DYNAMIC_SECTION(fs::relative(path, SourceDir()).string() << (unsafe ? " (unsafe)" : "")) {
         const FixOptions options{unsafe, 10};
-        const FixResult once = FixBytes("post.md", fixture.text, SchemaFor(fixture), options);
+        const auto [name, settings] = LintAs(path, fixture);
+        const FixResult once = FixBytes(name, fixture.text, settings, options);
         REQUIRE_FALSE(once.refused);
-        const FixResult twice = FixBytes("post.md", once.fixed, SchemaFor(fixture), options);
+        const FixResult twice = FixBytes(name, once.fixed, settings, options);
         CHECK(twice.fixed == once.fixed);
         for (const LocatedDiagnostic& d : once.remaining) {
           INFO(d.rule->code << " at " << d.start.line << ":" << d.start.column);
@@ -220,7 +253,7 @@ TEST_CASE("every fixable rule has a golden fix", "[fixtures][fix]") {
     std::replace(folder.begin(), folder.end(), '-', '_');
     const std::string suffix = rule->info.fix == FixAvailability::kUnsafe ? ".unsafe-fixed.md" : ".fixed.md";
     bool found = false;
-    for (const auto& entry : fs::directory_iterator(SourceDir() / "tests" / "fixtures" / folder)) {
+    for (const auto& entry : fs::recursive_directory_iterator(SourceDir() / "tests" / "fixtures" / folder)) {
       const std::string name = entry.path().filename().string();
       found = found ||
               (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0 &&
@@ -246,7 +279,7 @@ TEST_CASE("every rule has a triggering and a clean fixture", "[fixtures]") {
       REQUIRE(fs::is_directory(dir));
       bool triggers = false;
       bool clean = false;
-      for (const auto& entry : fs::directory_iterator(dir)) {
+      for (const auto& entry : fs::recursive_directory_iterator(dir)) {
         if (entry.path().extension() != ".md") continue;
         const Fixture fixture = ParseFixture(entry.path());
         const bool expects_rule = std::any_of(fixture.expected.begin(), fixture.expected.end(),

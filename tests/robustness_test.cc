@@ -63,8 +63,12 @@ TEST_CASE("a file that vanishes between listing and reading is reported, the oth
   testing::TempDir dir;
   testing::WriteFile(dir.path() / "2025-10-27-a.md", kFrontMatter + "No papers.\n");
   testing::WriteFile(dir.path() / "2025-10-27-b.md", kFrontMatter + "No papers.\n");
-  const std::vector<std::string> posts =
-      CollectPosts({dir.path().string()}, [](const std::string&, bool) { return true; });
+  struct KeepAll : WalkFilter {
+    bool Enters(const std::string&) override { return true; }
+    bool Keeps(const std::string&, bool) override { return true; }
+  } keep_all;
+  std::vector<std::string> posts;
+  for (const WalkEntry& entry : CollectPosts({dir.path().string()}, keep_all).entries) posts.push_back(entry.path);
   REQUIRE(posts.size() == 2);
   std::filesystem::remove(posts[0]);  // gone after the walk, before the read
   const std::vector<LocatedDiagnostic> vanished = LintFile(posts[0], Schema::Default());

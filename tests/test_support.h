@@ -1,6 +1,9 @@
 #pragma once
 // Helpers shared by the tests: paths into the repository and in-process runs.
 
+#include <sys/wait.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -66,5 +69,18 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+struct Shell {
+  int status;
+  std::string output;
+};
+
+/// Runs `command` with sh, stdout and stderr captured together.
+inline Shell Run(const std::string& command) {
+  TempDir dir;
+  const std::filesystem::path log = dir.path() / "log";
+  const int raw = std::system((command + " > '" + log.string() + "' 2>&1").c_str());
+  return Shell{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, ReadFile(log)};
+}
 
 }  // namespace digestlint::testing
