@@ -42,8 +42,7 @@ struct GitIgnore::Library {
     };
     if (!resolve(library->init, "git_libgit2_init") || !resolve(library->shutdown, "git_libgit2_shutdown") ||
         !resolve(library->opts, "git_libgit2_opts") || !resolve(library->open, "git_repository_open_ext") ||
-        !resolve(library->free, "git_repository_free") ||
-        !resolve(library->is_ignored, "git_ignore_path_is_ignored") ||
+        !resolve(library->free, "git_repository_free") || !resolve(library->is_ignored, "git_ignore_path_is_ignored") ||
         !resolve(library->last_error, "git_error_last")) {
       *problem = name + " lacks a libgit2 function digestlint needs";
       library->shutdown = nullptr;

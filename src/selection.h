@@ -17,8 +17,8 @@
 namespace digestlint {
 
 struct SelectionOptions {
-  bool drafts = false;          // --drafts: lint _drafts/ too
-  bool named_always = false;    // --no-force-exclude: lint every file named on the command line
+  bool drafts = false;        // --drafts: lint _drafts/ too
+  bool named_always = false;  // --no-force-exclude: lint every file named on the command line
 };
 
 class Selection : public WalkFilter {

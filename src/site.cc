@@ -25,9 +25,9 @@ const JsonSchema& SiteConfigSchema() {
 }
 
 // Jekyll 4's Configuration::DEFAULT_EXCLUDES, which it adds to the site's own.
-const char* const kDefaultExcludes[] = {".sass-cache",    ".jekyll-cache", "gemfiles",      "Gemfile",
-                                        "Gemfile.lock",   "node_modules",  "vendor/bundle/", "vendor/cache/",
-                                        "vendor/gems/",   "vendor/ruby/"};
+const char* const kDefaultExcludes[] = {".sass-cache",  ".jekyll-cache", "gemfiles",       "Gemfile",
+                                        "Gemfile.lock", "node_modules",  "vendor/bundle/", "vendor/cache/",
+                                        "vendor/gems/", "vendor/ruby/"};
 
 std::vector<std::string> SplitPath(const std::string& path) {
   std::vector<std::string> parts;
@@ -275,8 +275,9 @@ std::optional<JekyllDocument> JekyllSite::Document(const std::string& path) cons
 json JekyllSite::DefaultsFor(const std::string& path, const std::string& type) const {
   const std::string collections_prefix = collections_dir_.empty() ? "" : collections_dir_ + "/";
   const auto strip_collections_dir = [&](const std::string& scope) {
-    return !collections_prefix.empty() && StartsWith(scope, collections_prefix) ? scope.substr(collections_prefix.size())
-                                                                               : scope;
+    return !collections_prefix.empty() && StartsWith(scope, collections_prefix)
+               ? scope.substr(collections_prefix.size())
+               : scope;
   };
   const auto applies_path = [&](const DefaultSet& set) {
     if (!set.path || set.path->empty()) return true;

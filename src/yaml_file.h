@@ -15,13 +15,12 @@
 namespace digestlint {
 
 struct YamlFile {
-  nlohmann::json data;                         // an empty file is null
+  nlohmann::json data;                        // an empty file is null
   std::map<std::string, Position> positions;  // each key's position, by JSON pointer
 };
 
 /// Reads and parses the YAML file at `path`; on failure returns nullopt and
 /// sets `error` to "path:line:col: message".
-std::optional<YamlFile> ReadYamlFile(const std::string& path, std::string* error,
-                                     const FrontMatterLimits& limits = {});
+std::optional<YamlFile> ReadYamlFile(const std::string& path, std::string* error, const FrontMatterLimits& limits = {});
 
 }  // namespace digestlint

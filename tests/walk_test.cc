@@ -112,10 +112,15 @@ TEST_CASE("option --fix does not write through a named link out of its folder un
 
 TEST_CASE("folder names with a newline or invalid UTF-8 are walked like any other", "[walk]") {
   TempDir dir;
-  for (const std::string folder : {"plain", "new\nline", "bad\xff" "byte"}) {
+  for (const std::string folder : {"plain", "new\nline",
+                                   "bad\xff"
+                                   "byte"}) {
     fs::create_directories(dir.path() / folder);
     WriteFile(dir.path() / folder / "post.md", CleanPost());
-    WriteFile(dir.path() / folder / ("odd\x01\xfe" ".md"), CleanPost());
+    WriteFile(dir.path() / folder /
+                  ("odd\x01\xfe"
+                   ".md"),
+              CleanPost());
   }
   const auto run = RunDigestlint({dir.path().string(), "--no-config"});
   CHECK(run.status == 0);
