@@ -32,6 +32,9 @@ extern const Rule kPaperNumbering;
 extern const Rule kPaperNumberMissing;
 extern const Rule kNoPapers;
 extern const Rule kTitleWhitespace;
+extern const Rule kPostNameUndated;
+extern const Rule kPostDateFuture;
+extern const Rule kPostUnpublished;
 
 const std::vector<const Rule*>& BuiltinRules() {
   static const std::vector<const Rule*> rules = {
@@ -64,6 +67,9 @@ const std::vector<const Rule*>& BuiltinRules() {
       &kPaperNumberMissing,
       &kNoPapers,
       &kTitleWhitespace,
+      &kPostNameUndated,
+      &kPostDateFuture,
+      &kPostUnpublished,
   };
   return rules;
 }

@@ -1,6 +1,7 @@
 #include "dates.h"
 
 #include <cstdio>
+#include <ctime>
 
 #include <re2/re2.h>
 
@@ -25,6 +26,13 @@ std::optional<std::string> StringAt(const Post& post, const std::string& key) {
 
 std::string Pointer(const std::string& key) { return (nlohmann::json::json_pointer() / key).to_string(); }
 
+// Groups: year, month, day, hour, minute, second, zone sign, zone hours, zone minutes.
+const RE2& DateTimePattern() {
+  static const RE2 kDateTime(
+      R"(([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?)"
+      R"((?: *(?:Z|([-+])([0-9]{2}):?([0-9]{2})))?)?)");
+  return kDateTime;
+}
 }  // namespace
 
 std::string Date::Iso() const {
@@ -34,13 +42,10 @@ std::string Date::Iso() const {
 }
 
 std::optional<Date> ParseJekyllDate(std::string_view text, std::string* why) {
-  static const RE2 kDateTime(
-      R"(([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?)"
-      R"((?: *(?:Z|[-+]([0-9]{2}):?([0-9]{2})))?)?)");
   Date date;
-  std::string hour, minute, second, zone_hours, zone_minutes;
-  if (!RE2::FullMatch(text, kDateTime, &date.year, &date.month, &date.day, &hour, &minute, &second, &zone_hours,
-                      &zone_minutes)) {
+  std::string hour, minute, second, zone_sign, zone_hours, zone_minutes;
+  if (!RE2::FullMatch(text, DateTimePattern(), &date.year, &date.month, &date.day, &hour, &minute, &second, &zone_sign,
+                      &zone_hours, &zone_minutes)) {
     *why = "is not of the form YYYY-MM-DD HH:MM:SS +HHMM";
     return std::nullopt;
   }
@@ -60,6 +65,27 @@ std::optional<Date> ParseJekyllDate(std::string_view text, std::string* why) {
     return fail("time zone offset " + zone_hours + zone_minutes + " does not exist");
   }
   return date;
+}
+
+std::optional<std::time_t> JekyllTime(std::string_view text) {
+  std::string why;
+  if (!ParseJekyllDate(text, &why)) return std::nullopt;
+  std::tm time{};
+  std::string hour, minute, second, zone_sign, zone_hours, zone_minutes;
+  RE2::FullMatch(text, DateTimePattern(), &time.tm_year, &time.tm_mon, &time.tm_mday, &hour, &minute, &second,
+                 &zone_sign, &zone_hours, &zone_minutes);
+  const auto number = [](const std::string& digits) { return digits.empty() ? 0 : std::stoi(digits); };
+  time.tm_year -= 1900;
+  time.tm_mon -= 1;
+  time.tm_hour = number(hour);
+  time.tm_min = number(minute);
+  time.tm_sec = number(second);
+  if (zone_sign.empty() && text.find('Z') == std::string_view::npos) {
+    time.tm_isdst = -1;  // local time, as Jekyll reads a date without `timezone`
+    return std::mktime(&time);
+  }
+  const int offset = (zone_sign == "-" ? -1 : 1) * (number(zone_hours) * 3600 + number(zone_minutes) * 60);
+  return timegm(&time) - offset;
 }
 
 std::optional<DateSource> FrontMatterDate(const Post& post) {

@@ -2,6 +2,7 @@
 // Dates as Jekyll writes them: "YYYY-MM-DD HH:MM:SS +HHMM" in `date`, a
 // YYYY-MM-DD in the title and as the file-name prefix.
 
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,10 @@ struct DateSource {
 
 /// Parses a Jekyll date-time; on failure sets `why` (e.g. "hour 25 does not exist").
 std::optional<Date> ParseJekyllDate(std::string_view text, std::string* why);
+
+/// A valid Jekyll date-time as seconds since the epoch: with its offset, or
+/// else in the machine's local time zone (as Jekyll reads it without `timezone`).
+std::optional<std::time_t> JekyllTime(std::string_view text);
 
 /// The `date` value, if it is a valid date.
 std::optional<DateSource> FrontMatterDate(const Post& post);

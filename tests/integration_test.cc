@@ -104,7 +104,7 @@ TEST_CASE("cpack builds a Debian package with the binary, the man page and its d
   const Shell depends = Run("dpkg-deb --field '" + deb.string() + "' Depends");
   INFO(depends.output);
   CHECK(depends.output.find("libgit2-1.5") != std::string::npos);  // loaded with dlopen for .gitignore
-  if (DIGESTLINT_STATIC_BINARY) {  // every library but glibc is in the binary
+  if (DIGESTLINT_STATIC_BINARY) {                                  // every library but glibc is in the binary
     const Shell needed = Run("readelf -d '" + std::string(DIGESTLINT_BINARY) + "' | grep NEEDED");
     INFO(needed.output);
     CHECK(needed.output.find("libc.so.6") != std::string::npos);

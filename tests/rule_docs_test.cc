@@ -1,11 +1,13 @@
 // Every rule's documentation is compiled in and its examples are true: the
 // "Example" post triggers exactly that rule, the "Use instead" post lints clean.
+#include <ctime>
 #include <set>
 
 #include <catch2/catch.hpp>
 
 #include "linter.h"
 #include "rule.h"
+#include "site.h"
 #include "test_support.h"
 
 namespace digestlint {
@@ -20,6 +22,25 @@ std::optional<std::string> CodeBlockAfter(std::string_view doc, std::string_view
   if (start == std::string_view::npos) return std::nullopt;
   const size_t end = doc.find("\n```", start + fence.size());
   return std::string(doc.substr(start + fence.size(), end - start - fence.size() + 1));
+}
+
+// An example introduced by "File `PATH` in a Jekyll site:" is linted as that
+// document of a site with Jekyll's default configuration; others as example.md.
+std::vector<LocatedDiagnostic> LintExample(std::string_view doc, std::string_view heading, const std::string& post) {
+  const size_t section = doc.find(heading);
+  const size_t fence = doc.find("```markdown", section);
+  const std::string_view lead = doc.substr(section, fence - section);
+  const std::string marker = "File `";
+  const size_t file = lead.find(marker);
+  if (file == std::string_view::npos || lead.find("` in a Jekyll site:") == std::string_view::npos) {
+    return LintBytes("example.md", post, Schema::Default());
+  }
+  const std::string path(
+      lead.substr(file + marker.size(), lead.find('`', file + marker.size()) - file - marker.size()));
+  LintSettings settings;
+  settings.jekyll = JekyllSite::WithDefaultConfig("/site", std::time(nullptr)).Document(path);
+  REQUIRE(settings.jekyll);
+  return LintBytes(path, post, settings);
 }
 
 TEST_CASE("every rule is documented with the same sections", "[docs]") {
@@ -62,10 +83,10 @@ TEST_CASE("documented examples trigger exactly their rule, and the fixed ones no
       REQUIRE(failing);
       REQUIRE(passing);
       std::set<std::string> failing_rules;
-      for (const auto& d : LintBytes("example.md", *failing, Schema::Default()))
+      for (const auto& d : LintExample(doc, "\n## Example\n", *failing))
         failing_rules.insert(std::string(d.rule->code));
       CHECK(failing_rules == std::set<std::string>{std::string(rule->info.code)});
-      const auto clean = LintBytes("example.md", *passing, Schema::Default());
+      const auto clean = LintExample(doc, "\n## Use instead\n", *passing);
       CHECK(clean.empty());
     }
   }

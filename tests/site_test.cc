@@ -31,9 +31,7 @@ const std::string kNotAPost = "# Notes\n\nNot a digest post.\n";
 // A copy of the fixture site in a temporary folder.
 class SiteCopy {
  public:
-  SiteCopy() {
-    fs::copy(SourceDir() / "tests/sites/jekyll-basic", root(), fs::copy_options::recursive);
-  }
+  SiteCopy() { fs::copy(SourceDir() / "tests/sites/jekyll-basic", root(), fs::copy_options::recursive); }
   const fs::path& root() const { return root_; }
   void GitInit() const { REQUIRE(Run("cd '" + root_.string() + "' && git init -q").status == 0); }
   // Replaces every Markdown file with a file that is not a post at all, so
@@ -64,8 +62,7 @@ std::set<std::string> ReportedFiles(const std::string& json_and_summary) {
   return files;
 }
 
-TEST_CASE("a run with no path in a Jekyll site lints exactly its posts and collection documents",
-          "[site][git][slow]") {
+TEST_CASE("a run with no path in a Jekyll site lints exactly its posts and collection documents", "[site][git][slow]") {
   SiteCopy site;
   site.GitInit();
   const Shell clean = site.Digestlint("");
@@ -100,8 +97,9 @@ TEST_CASE("a run with no path in a Jekyll site lints exactly its posts and colle
 
 TEST_CASE("pre-commit style calls lint only the posts among the named files", "[site]") {
   SiteCopy site;
-  const std::string named = "README.md about.md _includes/head.markdown _drafts/next-week.md "
-                            "_posts/2025-10-27-daily-papers.md";
+  const std::string named =
+      "README.md about.md _includes/head.markdown _drafts/next-week.md "
+      "_posts/2025-10-27-daily-papers.md";
   const Shell clean = site.Digestlint(named);
   INFO(clean.output);
   CHECK(clean.status == 0);
@@ -153,12 +151,13 @@ TEST_CASE("a _config.yml with a wrong type or broken YAML is exit 2 at its posit
   WriteFile(site.root() / "_config.yml", "title: x\nfuture: \"yes\"\n");
   const Shell wrong_type = site.Digestlint("_posts/2025-10-27-daily-papers.md");
   CHECK(wrong_type.status == 2);
-  CHECK(wrong_type.output.find((site.root() / "_config.yml").string() + ":2:1: 'future' must be true or false but is a string\n") !=
-        std::string::npos);
+  CHECK(wrong_type.output.find((site.root() / "_config.yml").string() +
+                               ":2:1: 'future' must be true or false but is a string\n") != std::string::npos);
   WriteFile(site.root() / "_config.yml", "exclude: [unclosed\n");
   const Shell broken = site.Digestlint("");
   CHECK(broken.status == 2);
-  CHECK(broken.output.find((site.root() / "_config.yml").string() + ":1:20: not valid YAML: end of sequence flow not found\n") != std::string::npos);
+  CHECK(broken.output.find((site.root() / "_config.yml").string() +
+                           ":1:20: not valid YAML: end of sequence flow not found\n") != std::string::npos);
 }
 
 TEST_CASE("site selection follows Jekyll's reader", "[site]") {
