@@ -29,9 +29,8 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
 
 }  // namespace
 
-extern const Rule kPostDateFuture{
-    {"DL602", "post-date-future", Severity::kWarning,
-     "The post is dated in the future, and the site does not publish future posts"},
-    Check};
+extern const Rule kPostDateFuture{{"DL602", "post-date-future", Severity::kWarning,
+                                   "The post is dated in the future, and the site does not publish future posts"},
+                                  Check};
 
 }  // namespace digestlint
