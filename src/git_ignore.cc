@@ -129,6 +129,10 @@ bool GitIgnore::Ignores(const fs::path& path, bool folder) {
   return ignored == 1;
 }
 
-std::vector<std::string> GitIgnore::TakeWarnings() { return std::move(warnings_); }
+std::vector<std::string> GitIgnore::TakeWarnings() {
+  std::vector<std::string> taken;
+  taken.swap(warnings_);
+  return taken;
+}
 
 }  // namespace digestlint

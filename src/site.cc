@@ -133,7 +133,6 @@ std::optional<JekyllSite> JekyllSite::Load(const std::string& config_file, std::
   }
   std::error_code ignored;
   JekyllSite site = WithDefaultConfig(fs::absolute(config_file, ignored).lexically_normal().parent_path(), now);
-  site.config_file_ = config_file;
   if (data.contains("include")) site.include_ = PathList(data["include"]);
   if (data.contains("exclude")) {
     std::vector<std::string> exclude = PathList(data["exclude"]);

@@ -50,7 +50,6 @@ class JekyllSite {
   static JekyllSite WithDefaultConfig(const std::filesystem::path& root, std::time_t now);
 
   const std::filesystem::path& root() const { return root_; }
-  const std::string& config_file() const { return config_file_; }
   /// Whether drafts are read (`show_drafts: true`).
   bool shows_drafts() const { return show_drafts_; }
 
@@ -85,7 +84,6 @@ class JekyllSite {
   nlohmann::json DefaultsFor(const std::string& path, const std::string& type) const;
 
   std::filesystem::path root_;
-  std::string config_file_;
   std::vector<std::string> include_;
   std::vector<std::string> exclude_;
   std::string collections_dir_;

@@ -45,8 +45,8 @@ class SiteCopy {
     }
   }
   // Runs the built binary in the site's folder.
-  Shell Digestlint(const std::string& arguments) const {
-    return Run("cd '" + root_.string() + "' && '" + DIGESTLINT_BINARY + "' " + arguments);
+  Shell Digestlint(const std::string& arguments, const std::string& environment = "") const {
+    return Run("cd '" + root_.string() + "' && " + environment + " '" + DIGESTLINT_BINARY + "' " + arguments);
   }
 
  private:
@@ -88,6 +88,14 @@ TEST_CASE("a run with no path in a Jekyll site lints exactly its posts and colle
     std::set<std::string> with_archive = kDocuments;
     with_archive.insert("archive/_posts/2019-01-01-old-format.md");
     CHECK(ReportedFiles(site.Digestlint("--format json -q").output) == with_archive);
+  }
+  SECTION("without libgit2 the walk goes on and says that .gitignore is not applied") {
+    const Shell missing = site.Digestlint("--format json -q", "DIGESTLINT_LIBGIT2=/nonexistent/libgit2.so");
+    CHECK(missing.output.rfind(
+              "digestlint: warning: .gitignore is not applied: cannot load libgit2: /nonexistent/libgit2.so: cannot "
+              "open shared object file: No such file or directory (Debian: apt-get install libgit2-1.5)\n",
+              0) == 0);
+    CHECK(missing.output.find("\"files\": 5,") != std::string::npos);  // archive/ is linted: nothing is lost
   }
   SECTION("a folder named on the command line is walked even when git ignores it") {
     CHECK(ReportedFiles(site.Digestlint("--format json -q archive").output) ==
