@@ -52,12 +52,21 @@ struct RuleInfo {
   const std::string* documentation = nullptr;
 };
 
+/// Another place a diagnostic points at, already resolved: for a cross-post
+/// rule, where the earlier post has the same paper or the same date.
+struct RelatedLocation {
+  std::string path;
+  Position start;
+  std::string message;  // what is there, e.g. "the earlier post"
+};
+
 struct Diagnostic {
   const RuleInfo* rule = nullptr;
   Severity severity = Severity::kError;
   Span span;
   std::string message;
   std::optional<Fix> fix;
+  std::vector<RelatedLocation> related;
 };
 
 /// An edit with positions resolved, for output formats that show fixes.
@@ -78,6 +87,7 @@ struct LocatedDiagnostic {
   std::optional<Fix> fix;              // spans are byte offsets into the linted text
   std::vector<LocatedEdit> fix_edits;  // the same edits, as positions
   std::string line_text;               // the source line at `start`, for caret output
+  std::vector<RelatedLocation> related;
 };
 
 /// Sorts by path, line, column, then rule code, for deterministic output.

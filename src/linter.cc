@@ -27,6 +27,7 @@ std::vector<LocatedDiagnostic> Locate(const Post& post, const std::vector<Diagno
     out.severity = diagnostic.severity;
     out.message = diagnostic.message;
     out.fix = diagnostic.fix;
+    out.related = diagnostic.related;
     if (post.source) {
       out.start = post.source->PositionOf(diagnostic.span.begin);
       out.end = post.source->PositionOf(std::max(diagnostic.span.begin, diagnostic.span.end));
@@ -50,7 +51,9 @@ std::vector<LocatedDiagnostic> RunRules(const Post& post, const LintSettings& se
   const bool text = !post.read_error && !post.encoding_problem && !post.too_large;
   const auto enabled = [&](const RuleInfo& info) { return settings.disabled.count(std::string(info.code)) == 0; };
   for (const Rule* rule : BuiltinRules()) {
-    if ((rule->info.file_rule || text) && enabled(rule->info)) rule->check(post, rule->info, sink);
+    if (!(rule->info.file_rule || text) || !enabled(rule->info)) continue;
+    if (rule->check) rule->check(post, rule->info, sink);
+    if (rule->blog_check && settings.blog) rule->blog_check(post, *settings.blog, rule->info, sink);
   }
   if (text && settings.custom_rules) {
     for (const auto& rule : *settings.custom_rules) {
@@ -169,10 +172,16 @@ std::vector<LocatedDiagnostic> LintUnreadable(const std::string& path, const std
 }
 
 std::vector<LocatedDiagnostic> LintFile(const std::string& path, const Schema& schema) {
+  LintSettings settings;
+  settings.schema = &schema;
+  return LintFile(path, settings);
+}
+
+std::vector<LocatedDiagnostic> LintFile(const std::string& path, const LintSettings& settings) {
   std::string problem;
   std::optional<std::string> bytes = ReadPostFile(path, &problem);
   if (!bytes) return LintUnreadable(path, problem);
-  return LintBytes(path, std::move(*bytes), schema);
+  return LintBytes(path, std::move(*bytes), settings);
 }
 
 bool IsInputError(const LocatedDiagnostic& diagnostic) { return diagnostic.rule->input_error; }

@@ -115,6 +115,10 @@ void WriteHuman(std::ostream& out, const Report& report) {
         << (color ? kReset : "") << ' ' << (color ? SeverityColor(d.severity) : "") << SeverityName(d.severity) << '['
         << d.rule->code << ' ' << d.rule->name << ']' << (color ? kReset : "") << ' ' << d.message << '\n';
     WriteSnippet(out, d, color);
+    for (const RelatedLocation& related : d.related) {
+      out << (color ? kBold : "") << related.path << ':' << related.start.line << ':' << related.start.column << ':'
+          << (color ? kReset : "") << " note: " << related.message << '\n';
+    }
   }
 }
 
@@ -186,17 +190,26 @@ void WriteJson(std::ostream& out, const Report& report) {
       }
       fix = {{"applicability", FixSafetyName(d.fix->safety)}, {"edits", edits}};
     }
-    list.push_back({{"path", d.path},
-                    {"line", d.start.line},
-                    {"column", d.start.column},
-                    {"end_line", d.end.line},
-                    {"end_column", d.end.column},
-                    {"rule", d.rule->code},
-                    {"name", d.rule->name},
-                    {"severity", SeverityName(d.severity)},
-                    {"message", d.message},
-                    {"fixable", d.fix.has_value()},
-                    {"fix", fix}});
+    nlohmann::ordered_json related = nlohmann::ordered_json::array();
+    for (const RelatedLocation& place : d.related) {
+      related.push_back({{"path", place.path},
+                         {"line", place.start.line},
+                         {"column", place.start.column},
+                         {"message", place.message}});
+    }
+    nlohmann::ordered_json entry = {{"path", d.path},
+                                    {"line", d.start.line},
+                                    {"column", d.start.column},
+                                    {"end_line", d.end.line},
+                                    {"end_column", d.end.column},
+                                    {"rule", d.rule->code},
+                                    {"name", d.rule->name},
+                                    {"severity", SeverityName(d.severity)},
+                                    {"message", d.message},
+                                    {"fixable", d.fix.has_value()},
+                                    {"fix", fix}};
+    if (!related.empty()) entry["related"] = std::move(related);
+    list.push_back(std::move(entry));
   }
   const nlohmann::ordered_json document = {{"version", 1}, {"files", report.files.size()}, {"diagnostics", list}};
   out << document.dump(2) << '\n';

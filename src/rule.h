@@ -18,17 +18,28 @@ class DiagnosticSink {
  public:
   explicit DiagnosticSink(std::vector<Diagnostic>& out) : out_(out) {}
   void Report(const RuleInfo& rule, Span span, std::string message, std::optional<Fix> fix = std::nullopt) {
-    out_.push_back(Diagnostic{&rule, rule.severity, span, std::move(message), std::move(fix)});
+    out_.push_back(Diagnostic{&rule, rule.severity, span, std::move(message), std::move(fix), {}});
+  }
+  /// A diagnostic that points at other places too (other posts, for cross-post rules).
+  void Report(const RuleInfo& rule, Span span, std::string message, std::vector<RelatedLocation> related) {
+    out_.push_back(Diagnostic{&rule, rule.severity, span, std::move(message), std::nullopt, std::move(related)});
   }
 
  private:
   std::vector<Diagnostic>& out_;
 };
 
+class Blog;
+
+/// A rule checks one post (`check`), or one post against the other posts of
+/// its site (`blog_check`, the cross-post rules DL6xx, which run only when the
+/// post belongs to a site: see src/blog/blog.h).
 struct Rule {
   using CheckFunction = void (*)(const Post& post, const RuleInfo& rule, DiagnosticSink& sink);
+  using BlogCheckFunction = void (*)(const Post& post, const Blog& blog, const RuleInfo& rule, DiagnosticSink& sink);
   RuleInfo info;
   CheckFunction check;
+  BlogCheckFunction blog_check = nullptr;
 };
 
 /// Every built-in rule, sorted by code.

@@ -78,6 +78,17 @@ void WriteSarif(std::ostream& out, const Report& report) {
                    {"locations",
                     {{{"physicalLocation",
                        {{"artifactLocation", {{"uri", PathToUri(d.path)}}}, {"region", Region(d.start, d.end)}}}}}}};
+    if (!d.related.empty()) {
+      Json related = Json::array();
+      for (const RelatedLocation& place : d.related) {
+        related.push_back({{"id", related.size()},
+                           {"message", {{"text", place.message}}},
+                           {"physicalLocation",
+                            {{"artifactLocation", {{"uri", PathToUri(place.path)}}},
+                             {"region", {{"startLine", place.start.line}, {"startColumn", place.start.column}}}}}});
+      }
+      result["relatedLocations"] = std::move(related);
+    }
     if (d.fix) {
       Json replacements = Json::array();
       for (const LocatedEdit& edit : d.fix_edits) {

@@ -17,6 +17,7 @@
 
 namespace digestlint {
 
+class Blog;
 class CustomRule;
 
 /// Everything LintBytes needs besides the bytes.
@@ -32,6 +33,9 @@ struct LintSettings {
   // When the post is a document of a Jekyll site: its front-matter defaults
   // and the site's publishing settings.
   std::optional<JekyllDocument> jekyll;
+  // The other posts of the post's site, for the cross-post rules (DL6xx);
+  // nullptr when the post is linted alone.
+  const Blog* blog = nullptr;
 };
 
 /// Overrides from the command line, which win over the configuration.
