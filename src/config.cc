@@ -2,6 +2,7 @@
 
 #include <system_error>
 
+#include "dates.h"
 #include "edit_distance.h"
 #include "embedded.h"
 #include "schema.h"
@@ -21,7 +22,42 @@ const JsonSchema& ConfigSchema() {
 
 std::vector<std::string> Strings(const json& value) { return value.get<std::vector<std::string>>(); }
 
+// The `series` block (its shape is checked by the schema); returns an error or "".
+std::string ReadSeries(const json& value, Config& config) {
+  SeriesConfig& series = config.series;
+  const std::string cadence = value.value("cadence", "none");
+  for (const Cadence known : {Cadence::kNone, Cadence::kDaily, Cadence::kWeekdays, Cadence::kWeekly}) {
+    if (CadenceName(known) == cadence) series.cadence = known;
+  }
+  if (value.contains("since")) {
+    const std::string since = value["since"].get<std::string>();
+    std::string why;
+    if (since.size() != 10 || !ParseJekyllDate(since, &why)) {
+      return config.Where("/series/since") + ": 'series.since' is \"" + since + "\" but must be a date, YYYY-MM-DD" +
+             (why.empty() ? "" : " (" + why + ")");
+    }
+    series.since = since;
+  }
+  if (value.contains("paper-window")) series.paper_window = value["paper-window"].get<int>();
+  if (value.contains("common-tag-posts")) series.common_tag_posts = value["common-tag-posts"].get<int>();
+  return "";
+}
+
 }  // namespace
+
+std::string_view CadenceName(Cadence cadence) {
+  switch (cadence) {
+    case Cadence::kDaily:
+      return "daily";
+    case Cadence::kWeekdays:
+      return "weekdays";
+    case Cadence::kWeekly:
+      return "weekly";
+    case Cadence::kNone:
+      break;
+  }
+  return "none";
+}
 
 std::string Config::Where(const std::string& pointer) const {
   const auto found = positions.find(pointer);
@@ -32,8 +68,9 @@ std::string Config::Where(const std::string& pointer) const {
 Config DefaultConfig(const fs::path& root) {
   Config config;
   config.root = root;
-  for (const char* key : {"schema", "include", "exclude", "select", "extend-select", "ignore", "severity",
-                          "per-file-ignores", "fail-on", "language", "custom-rules", "max-file-size", "max-brackets"}) {
+  for (const char* key :
+       {"schema", "include", "exclude", "select", "extend-select", "ignore", "severity", "per-file-ignores", "fail-on",
+        "language", "custom-rules", "max-file-size", "max-brackets", "series", "cache-dir"}) {
     config.origin[key] = "default";
   }
   return config;
@@ -93,6 +130,14 @@ std::optional<Config> LoadConfig(const std::string& path, std::string* error) {
   set("custom-rules", [&](const json& v) { config.custom_rules = Strings(v); });
   set("max-file-size", [&](const json& v) { config.max_file_size = v.get<size_t>(); });
   set("max-brackets", [&](const json& v) { config.max_brackets = v.get<size_t>(); });
+  set("cache-dir",
+      [&](const json& v) { config.cache_dir = (config.root / v.get<std::string>()).lexically_normal().string(); });
+  std::string series_error;
+  set("series", [&](const json& v) { series_error = ReadSeries(v, config); });
+  if (!series_error.empty()) {
+    *error = series_error;
+    return std::nullopt;
+  }
   return config;
 }
 

@@ -12,6 +12,19 @@
 
 namespace digestlint {
 
+/// How often the blog posts, for day-missing (DL603).
+enum class Cadence { kNone, kDaily, kWeekdays, kWeekly };
+
+/// The `series` key: what the cross-post rules (DL6xx) assume about the blog.
+struct SeriesConfig {
+  Cadence cadence = Cadence::kNone;
+  std::optional<std::string> since;  // YYYY-MM-DD: the cadence starts here (default: the first post)
+  std::optional<int> paper_window;   // days paper-repeated looks back (default: the whole blog)
+  int common_tag_posts = 3;          // tag-unusual: a tag in this many posts is common
+};
+
+std::string_view CadenceName(Cadence cadence);
+
 struct Config {
   std::string file;                   // the configuration file; "" when defaults are used
   std::filesystem::path root;         // globs and paths are relative to this folder
@@ -28,6 +41,9 @@ struct Config {
   std::vector<std::string> custom_rules;  // globs, relative to root
   size_t max_file_size = 10 << 20;
   size_t max_brackets = 10000;
+  SeriesConfig series;
+  // The site index cache (src/blog/index_cache.h): absolute; "" = <root>/.digestlint-cache.
+  std::string cache_dir;
   // Where each key's value came from: the file, "default" or "command line".
   std::map<std::string, std::string> origin;
   // Where each value stands in the file, by JSON pointer, for error messages.
