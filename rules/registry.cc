@@ -35,6 +35,10 @@ extern const Rule kTitleWhitespace;
 extern const Rule kPostNameUndated;
 extern const Rule kPostDateFuture;
 extern const Rule kPostUnpublished;
+extern const Rule kPaperRepeated;
+extern const Rule kDateRepeated;
+extern const Rule kDayMissing;
+extern const Rule kTagUnusual;
 
 const std::vector<const Rule*>& BuiltinRules() {
   static const std::vector<const Rule*> rules = {
@@ -70,6 +74,10 @@ const std::vector<const Rule*>& BuiltinRules() {
       &kPostNameUndated,
       &kPostDateFuture,
       &kPostUnpublished,
+      &kPaperRepeated,
+      &kDateRepeated,
+      &kDayMissing,
+      &kTagUnusual,
   };
   return rules;
 }

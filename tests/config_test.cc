@@ -103,7 +103,7 @@ TEST_CASE("severity overrides, per-file-ignores, fail-on and --exit-zero", "[con
   blog.Write("_posts/2025-10-27-daily-papers.md", kReference);
   blog.Write(".digestlint.yaml",
              "severity: {DL106: warning, section-order: \"off\", DL302: info}\n"
-             "per-file-ignores:\n  \"_posts/2025-10-28-*.md\": [DL3]\n");
+             "per-file-ignores:\n  \"_posts/2025-10-28-*.md\": [DL3, paper-repeated]\n");
   const auto run = RunDigestlint({"--format", "json", post});
   const auto report = nlohmann::json::parse(run.out);
   REQUIRE(report["diagnostics"].size() == 2);
@@ -111,7 +111,7 @@ TEST_CASE("severity overrides, per-file-ignores, fail-on and --exit-zero", "[con
   CHECK(report["diagnostics"][0]["severity"] == "warning");
   CHECK(report["diagnostics"][1]["rule"] == "DL401");
   CHECK(run.status == 1);
-  blog.Write(".digestlint.yaml", "severity: {DL302: info}\nignore: [DL106, DL2, DL307, DL401]\n");
+  blog.Write(".digestlint.yaml", "severity: {DL302: info}\nignore: [DL106, DL2, DL307, DL401, DL6]\n");
   const auto info = nlohmann::json::parse(RunDigestlint({"--format", "json", post}).out);
   CHECK(info["diagnostics"][0]["severity"] == "info");
   CHECK(RunDigestlint({post}).status == 0);  // an info does not fail
@@ -357,10 +357,10 @@ TEST_CASE("the example configuration and custom rule do what the README says", "
   }
   CHECK(found == std::vector<std::string>{"BLOG001@5 warning", "DL501@10 warning", "DL207@58 info", "DL501@100 warning",
                                           "DL207@104 info", "DL501@123 warning", "DL501@146 warning", "DL106@3 error",
-                                          "BLOG001@5 warning", "DL302@11 error", "DL401@32 error", "DL307@34 error",
-                                          "DL202@44 error"});
+                                          "BLOG001@5 warning", "DL601@11 error", "DL302@11 error", "DL601@32 error",
+                                          "DL401@32 error", "DL307@34 error", "DL202@44 error"});
   CHECK(run.err ==
-        "digestlint: 5 errors, 6 warnings, 2 infos in 2 files; 9 fixable with --fix, 2 more with "
+        "digestlint: 7 errors, 6 warnings, 2 infos in 2 files; 9 fixable with --fix, 2 more with "
         "--unsafe-fixes\n");
 }
 

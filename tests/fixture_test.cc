@@ -23,6 +23,7 @@
 #include <catch2/catch.hpp>
 
 #include "fixer.h"
+#include "fixture_markers.h"
 #include "linter.h"
 #include "rule.h"
 #include "site.h"
@@ -32,66 +33,12 @@ namespace digestlint {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::Describe;
+using testing::Expectation;
+using testing::Fixture;
+using testing::ParseFixture;
 using testing::ReadFile;
 using testing::SourceDir;
-
-struct Expectation {
-  std::string code;
-  int line = 0;
-  int column = 0;
-  std::string message_part;
-  bool operator<(const Expectation& other) const {
-    return std::tie(line, column, code) < std::tie(other.line, other.column, other.code);
-  }
-};
-
-struct Fixture {
-  std::string text;  // with markers blanked
-  std::vector<Expectation> expected;
-  std::optional<fs::path> schema;
-};
-
-Fixture ParseFixture(const fs::path& path) {
-  static const std::regex kMarker(
-      R"re((?:<!--|#)\s*expect:\s*(DL[0-9]+)(?:@([+-]?[0-9]+))?:([0-9]+)(?:\s+"([^"]*)")?\s*(?:-->)?)re");
-  static const std::regex kSchema(R"(<!--\s*fixture-schema:\s*(\S+)\s*-->)");
-  Fixture fixture;
-  const std::string raw = ReadFile(path);
-  size_t start = 0;
-  for (int line = 1; start < raw.size() || (start == raw.size() && line == 1); ++line) {
-    size_t end = raw.find('\n', start);
-    if (end == std::string::npos) end = raw.size();
-    size_t content_end = end > start && raw[end - 1] == '\r' ? end - 1 : end;
-    std::string content = raw.substr(start, content_end - start);
-    std::smatch match;
-    std::string::const_iterator search = content.cbegin();
-    size_t cut = content.size();
-    while (std::regex_search(search, content.cend(), match, kMarker)) {
-      cut = std::min(cut, static_cast<size_t>(match[0].first - content.cbegin()));
-      Expectation expectation;
-      expectation.code = match[1];
-      const std::string at = match[2];
-      expectation.line = at.empty() ? line : (at[0] == '+' || at[0] == '-') ? line + std::stoi(at) : std::stoi(at);
-      expectation.column = std::stoi(match[3]);
-      expectation.message_part = match[4];
-      fixture.expected.push_back(expectation);
-      search = match[0].second;
-    }
-    if (std::regex_search(content, match, kSchema)) {
-      fixture.schema = path.parent_path() / std::string(match[1]);
-      cut = std::min(cut, static_cast<size_t>(match.position(0)));
-    }
-    if (cut < content.size()) {
-      while (cut > 0 && (content[cut - 1] == ' ' || content[cut - 1] == '\t')) --cut;
-      content.resize(cut);
-    }
-    fixture.text += content + raw.substr(content_end, end - content_end) + (end < raw.size() ? "\n" : "");
-    start = end + 1;
-    if (end >= raw.size()) break;
-  }
-  std::sort(fixture.expected.begin(), fixture.expected.end());
-  return fixture;
-}
 
 std::vector<fs::path> AllFixtures() {
   std::vector<fs::path> fixtures;
@@ -142,11 +89,6 @@ std::pair<std::string, LintSettings> LintAs(const fs::path& path, const Fixture&
     REQUIRE(settings.jekyll);
   }
   return {name, settings};
-}
-
-std::string Describe(const Expectation& e) {
-  return e.code + "@" + std::to_string(e.line) + ":" + std::to_string(e.column) +
-         (e.message_part.empty() ? "" : " \"" + e.message_part + "\"");
 }
 
 TEST_CASE("every fixture post gives exactly its expected diagnostics", "[fixtures]") {
@@ -275,6 +217,20 @@ TEST_CASE("every rule has a triggering and a clean fixture", "[fixtures]") {
     std::string folder = code + "_" + std::string(rule->info.name);
     std::replace(folder.begin(), folder.end(), '-', '_');
     const fs::path dir = SourceDir() / "tests" / "fixtures" / folder;
+    if (rule->blog_check) {  // cross-post rules: the fixture blogs of blog_test.cc, with tests/blogs/clean
+      DYNAMIC_SECTION(folder << " (a fixture blog)") {
+        bool triggers = false;
+        for (const auto& entry : fs::recursive_directory_iterator(SourceDir() / "tests" / "blogs")) {
+          if (entry.path().extension() != ".md") continue;
+          const Fixture fixture = ParseFixture(entry.path());
+          triggers = triggers || std::any_of(fixture.expected.begin(), fixture.expected.end(),
+                                             [&](const Expectation& e) { return e.code == code; });
+        }
+        CHECK(triggers);
+        CHECK(fs::is_directory(SourceDir() / "tests" / "blogs" / "clean"));
+      }
+      continue;
+    }
     DYNAMIC_SECTION(folder) {
       REQUIRE(fs::is_directory(dir));
       bool triggers = false;

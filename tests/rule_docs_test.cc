@@ -4,6 +4,7 @@
 #include <set>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "linter.h"
 #include "rule.h"
@@ -80,6 +81,7 @@ TEST_CASE("documented examples trigger exactly their rule, and the fixed ones no
         CHECK_FALSE(failing);  // bytes that are not a readable post cannot be shown in Markdown
         continue;
       }
+      if (rule->blog_check) continue;  // several posts: the next test
       REQUIRE(failing);
       REQUIRE(passing);
       std::set<std::string> failing_rules;
@@ -90,6 +92,57 @@ TEST_CASE("documented examples trigger exactly their rule, and the fixed ones no
       CHECK(clean.empty());
     }
   }
+}
+
+// A cross-post rule's example is a small site: files named in backticks, each
+// followed by its block (```markdown for posts, ```yaml for .digestlint.yaml).
+std::vector<std::pair<std::string, std::string>> SiteFiles(std::string_view doc, std::string_view heading) {
+  std::vector<std::pair<std::string, std::string>> files;
+  size_t at = doc.find(heading);
+  if (at == std::string_view::npos) return files;
+  const size_t end = doc.find("\n## ", at + heading.size());
+  const std::string_view section = doc.substr(at, end - at);
+  for (size_t name = section.find("\n`"); name != std::string_view::npos; name = section.find("\n`", name + 1)) {
+    const size_t name_end = section.find("`:\n\n```", name + 2);
+    if (name_end == std::string_view::npos) continue;
+    const size_t block = section.find('\n', name_end + 5) + 1;
+    const size_t block_end = section.find("\n```", block);
+    files.emplace_back(std::string(section.substr(name + 2, name_end - name - 2)),
+                       std::string(section.substr(block, block_end - block + 1)));
+  }
+  return files;
+}
+
+TEST_CASE("cross-post rules' documented sites trigger exactly their rule, and the fixed ones nothing", "[docs][blog]") {
+  int rules = 0;
+  for (const Rule* rule : BuiltinRules()) {
+    if (!rule->blog_check) continue;
+    ++rules;
+    const std::string code(rule->info.code);
+    const std::string_view doc = RuleDocumentation(rule->info);
+    for (const char* heading : {"\n## Example\n", "\n## Use instead\n"}) {
+      DYNAMIC_SECTION(code << heading) {
+        const auto files = SiteFiles(doc, heading);
+        REQUIRE(files.size() >= 2);
+        testing::TempDir site;
+        testing::WriteFile(site.path() / ".digestlint.yaml", "{}\n");  // a site, even without a series
+        for (const auto& [name, text] : files) {
+          std::filesystem::create_directories((site.path() / name).parent_path());
+          testing::WriteFile(site.path() / name, text);
+        }
+        const auto run = testing::RunDigestlint({"--select", code, "--format", "json", site.path().string()});
+        const auto report = nlohmann::json::parse(run.out);
+        std::set<std::string> found;
+        for (const auto& d : report["diagnostics"]) found.insert(d["rule"].get<std::string>());
+        if (std::string(heading) == "\n## Example\n") {
+          CHECK(found == std::set<std::string>{code});
+        } else {
+          CHECK(report["diagnostics"].empty());
+        }
+      }
+    }
+  }
+  CHECK(rules == 4);
 }
 
 }  // namespace
