@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include "atomic_write.h"
+#include "blog/html_report.h"
+#include "blog/site.h"
 #include "config.h"
 #include "custom_rules.h"
 #include "edit_distance.h"
@@ -39,6 +41,7 @@ Usage: digestlint [OPTIONS] [PATH...]
        digestlint rules [--format human|json|markdown]
        digestlint explain CODE|NAME
        digestlint config [PATH]
+       digestlint report [PATH] [-o report.html]
 
 PATH is a post, or a folder searched recursively for the configuration's
 include globs (default *.md and *.markdown), skipping hidden entries and
@@ -56,7 +59,8 @@ Options:
   --diff                 print the fixes as a unified diff and write nothing
   --stdin-filename NAME  the name of the post read from "-", for messages and configuration
   --config FILE          use this configuration file for every post
-  --no-config            use no configuration file
+  --no-config            use no configuration file (and no site: no cross-post rules)
+  --no-cache             do not read or write the site index cache
   --schema FILE          use this schema (overrides the configuration's)
   --select RULES         lint with only these rules (codes, names, prefixes or ALL;
                          comma-separated), replacing the configuration's select
@@ -84,7 +88,7 @@ Documentation: README.md in the digestlint repository.
 )";
 
 struct Options {
-  std::string command;  // "", "rules", "explain" or "config"
+  std::string command;  // "", "rules", "explain", "config" or "report"
   std::string format = "human";
   std::string color = "auto";
   std::vector<std::string> paths;  // or the subcommand's arguments
@@ -92,6 +96,7 @@ struct Options {
   bool unsafe_fixes = false;
   bool diff = false;
   bool no_config = false;
+  bool no_cache = false;
   bool no_force_exclude = false;
   bool drafts = false;
   bool follow_symlinks = false;
@@ -120,7 +125,7 @@ std::vector<std::string> SplitList(const std::string& list) {
 std::string ParseArgs(const std::vector<std::string>& args, Options& options) {
   bool only_paths = false;
   size_t first = 0;
-  if (!args.empty() && (args[0] == "rules" || args[0] == "explain" || args[0] == "config")) {
+  if (!args.empty() && (args[0] == "rules" || args[0] == "explain" || args[0] == "config" || args[0] == "report")) {
     options.command = args[0];
     first = 1;
   }
@@ -128,6 +133,7 @@ std::string ParseArgs(const std::vector<std::string>& args, Options& options) {
                                                  {"--unsafe-fixes", &options.unsafe_fixes},
                                                  {"--diff", &options.diff},
                                                  {"--no-config", &options.no_config},
+                                                 {"--no-cache", &options.no_cache},
                                                  {"--exit-zero", &options.exit_zero},
                                                  {"--statistics", &options.statistics},
                                                  {"-q", &options.quiet},
@@ -200,6 +206,7 @@ std::string ParseArgs(const std::vector<std::string>& args, Options& options) {
   }
   if (options.config && options.no_config) return "--config and --no-config cannot be used together";
   if (options.command == "explain" && options.paths.size() != 1) return "explain takes one rule code or name";
+  if (options.command == "report" && options.paths.size() > 1) return "report takes one PATH, a folder of the site";
   if (options.command.empty() && options.paths.empty()) options.paths = {"."};  // the site in the current folder
   return "";
 }
@@ -341,6 +348,12 @@ int ShowConfig(const Options& options, Projects& projects, std::ostream& out) {
   values["fail-on"] = config.fail_on;
   values["language"] = config.language ? nlohmann::json(*config.language).dump() : "(from the schema)";
   values["custom-rules"] = list(config.custom_rules);
+  const SeriesConfig& series = config.series;
+  values["series"] = "{cadence: " + std::string(CadenceName(series.cadence)) +
+                     (series.since ? ", since: " + *series.since : "") +
+                     (series.paper_window ? ", paper-window: " + std::to_string(*series.paper_window) : "") +
+                     ", common-tag-posts: " + std::to_string(series.common_tag_posts) + "}";
+  values["cache-dir"] = config.cache_dir.empty() ? "(.digestlint-cache beside the configuration)" : config.cache_dir;
   out << "# configuration for " << probe << ": " << (config.file.empty() ? "none found, defaults" : config.file)
       << '\n';
   for (const auto& [key, value] : values) {
@@ -365,8 +378,8 @@ struct Outcome {
   bool fails_on_warnings = false;
 };
 
-Outcome ProcessPost(const WalkEntry& entry, const Options& options, Projects& projects, std::istream& in,
-                    const FixOptions& fix_options) {
+Outcome ProcessPost(const WalkEntry& entry, const Options& options, Projects& projects, const Sites& sites,
+                    std::istream& in, const FixOptions& fix_options) {
   Outcome outcome;
   const std::string& path = entry.path;
   Input input = NameInput(path, options);
@@ -384,6 +397,7 @@ Outcome ProcessPost(const WalkEntry& entry, const Options& options, Projects& pr
   }
   LintSettings settings = project->SettingsFor(input.name);
   if (site.site) settings.jekyll = site.site->Document(site.relative);
+  settings.blog = sites.For(input.name);
   std::error_code size_error;
   const uintmax_t size = input.from_stdin ? 0 : fs::file_size(path, size_error);
   if (!size_error && size > settings.max_file_size) {  // not even read
@@ -452,6 +466,11 @@ int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal
   if (options.command == "rules") return ListRules(options, projects, out);
   if (options.command == "explain") return Explain(options, projects, out, err);
   if (options.command == "config") return ShowConfig(options, projects, out);
+  const SiteOptions site_options{options.no_config, !options.no_cache, options.jobs};
+  if (options.command == "report") {
+    return WriteSiteReport(options.paths.empty() ? "." : options.paths.front(), options.output, projects, site_options,
+                           streams);
+  }
 
   const FixOptions fix_options{options.unsafe_fixes, 10};
   Selection selection(projects, SelectionOptions{options.drafts, options.no_force_exclude});
@@ -471,6 +490,10 @@ int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal
   const bool streaming = !options.diff && !options.statistics && !options.output &&
                          (format.name == "human" || format.name == "concise" || format.name == "github");
   const size_t jobs = reading_stdin ? 1 : options.jobs;
+  Sites sites(projects, site_options);
+  std::vector<std::string> names_of_posts;
+  for (const WalkEntry& entry : posts) names_of_posts.push_back(entry.path);
+  sites.Prepare(names_of_posts, options.stdin_filename);
 
   std::vector<LocatedDiagnostic> diagnostics;  // kept unless streaming
   std::vector<std::string> names;              // as shown in reports
@@ -482,7 +505,8 @@ int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal
   bool stdin_fixed = false;  // the fixed post went to stdout: reports go to stderr
   bool fails_on_warnings = false;
   ForEachInOrder<Outcome>(
-      posts.size(), jobs, [&](size_t i) { return ProcessPost(posts[i], options, projects, streams.in, fix_options); },
+      posts.size(), jobs,
+      [&](size_t i) { return ProcessPost(posts[i], options, projects, sites, streams.in, fix_options); },
       [&](Outcome outcome) {
         err << outcome.errors;
         out << outcome.output;

@@ -19,6 +19,8 @@ std::vector<LocatedDiagnostic> LintBytes(const std::string& path, std::string by
 
 /// Reads and lints the file at `path`; an unreadable path is a DL001 diagnostic.
 std::vector<LocatedDiagnostic> LintFile(const std::string& path, const Schema& schema);
+/// The same with a configuration's settings.
+std::vector<LocatedDiagnostic> LintFile(const std::string& path, const LintSettings& settings);
 
 /// Reads a whole regular file; on failure returns nullopt and sets `problem`.
 std::optional<std::string> ReadPostFile(const std::string& path, std::string* problem);

@@ -8,6 +8,7 @@
 
 #include "blog/index_cache.h"
 #include "file_walk.h"
+#include "selection.h"
 #include "linter.h"
 #include "parallel.h"
 #include "post.h"
@@ -35,11 +36,17 @@ fs::path NormalFolder(const fs::path& folder) {
   return normal.has_filename() || normal == normal.root_path() ? normal : normal.parent_path();
 }
 
-std::optional<fs::path> RepositoryRoot(fs::path folder) {
+// The nearest folder from `folder` upward that holds Jekyll's _config.yml,
+// stopping at the repository root (the folder holding .git).
+std::optional<fs::path> JekyllRoot(fs::path folder) {
   std::error_code error;
   for (;;) {
-    if (fs::exists(folder / ".git", error)) return folder;
-    if (!folder.has_parent_path() || folder.parent_path() == folder) return std::nullopt;
+    for (const char* name : {"_config.yml", "_config.yaml"}) {
+      if (fs::is_regular_file(folder / name, error)) return folder;
+    }
+    if (fs::exists(folder / ".git", error) || !folder.has_parent_path() || folder.parent_path() == folder) {
+      return std::nullopt;
+    }
     folder = folder.parent_path();
   }
 }
@@ -82,14 +89,19 @@ std::string ShownPath(const std::string& absolute) {
 std::optional<fs::path> SiteRoot(const std::string& path, const Project& project, const SiteOptions& options) {
   if (options.no_config || path == "-") return std::nullopt;
   if (!project.config().file.empty()) return NormalFolder(project.config().root);
-  return RepositoryRoot(NormalFolder(fs::path(path).parent_path()));
+  return JekyllRoot(NormalFolder(fs::path(path).parent_path()));
 }
 
 std::vector<std::string> SitePosts(const fs::path& root, Projects& projects) {
-  return CollectPosts({root.string()}, [&](const std::string& path, bool /*named*/) {
-    const Project* project = projects.For(path);
-    return project && project->Walks(path);
-  });
+  // The selection of a walk of the site's folder: Jekyll's posts and
+  // collection documents in a Jekyll site, .gitignore, include and exclude.
+  Selection selection(projects, SelectionOptions{});
+  const WalkResult walk = CollectPosts({root.string()}, selection);
+  std::vector<std::string> paths;
+  for (const WalkEntry& entry : walk.entries) {
+    if (entry.problem.empty()) paths.push_back(entry.path);
+  }
+  return paths;
 }
 
 std::unique_ptr<Blog> BuildBlog(const fs::path& site, Projects& projects, const SiteOptions& options,
@@ -203,7 +215,7 @@ void Sites::Prepare(const std::vector<std::string>& names, const std::optional<s
     std::optional<fs::path> root;
     if (!project->config().file.empty() || options_.no_config) {
       root = SiteRoot(post, *project, options_);
-    } else {  // a walk up to the repository root: once per folder
+    } else {  // a walk up to a Jekyll site's root: once per folder
       const fs::path folder = NormalFolder(fs::path(post).parent_path());
       const auto known = root_of_folder.find(folder);
       root = known != root_of_folder.end()

@@ -22,8 +22,9 @@ struct SiteOptions {
 };
 
 /// The folder whose posts form the site of the post at `path`: the folder of
-/// its configuration file, else the repository root (the folder holding
-/// .git); nullopt when there is neither, or with --no-config.
+/// its configuration file, else the Jekyll site that holds it (the nearest
+/// folder with a _config.yml, up to the repository root); nullopt when there
+/// is neither, or with --no-config.
 std::optional<std::filesystem::path> SiteRoot(const std::string& path, const Project& project,
                                               const SiteOptions& options);
 
