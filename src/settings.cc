@@ -183,6 +183,12 @@ bool Project::Excludes(const std::string& path) const {
 
 bool Project::Walks(const std::string& path) const {
   const std::string relative = Relative(path);
+  // The site index cache is never a post, wherever `cache-dir` puts it.
+  if (!config_.cache_dir.empty()) {
+    const std::string in_cache =
+        (working_directory_ / path).lexically_normal().lexically_relative(config_.cache_dir).generic_string();
+    if (!in_cache.empty() && in_cache.rfind("../", 0) != 0 && in_cache != "..") return false;
+  }
   return std::any_of(include_.begin(), include_.end(), [&](const Glob& glob) { return glob.Matches(relative); }) &&
          !Excludes(path);
 }
