@@ -20,11 +20,14 @@ void Check(const Post& post, const Blog& blog, const RuleInfo& rule, DiagnosticS
   if (!facts.date) return;
   const IndexedPost* self = blog.Find(post.path);
   const std::optional<int>& window = blog.series().paper_window;
+  std::vector<std::string> ids;
+  for (const PaperFact& paper : facts.papers) ids.push_back(paper.id);
+  const auto posts_with = blog.WithPapers(ids);
   std::set<std::string> seen;
   for (const PaperFact& paper : facts.papers) {
     if (!seen.insert(paper.id).second) continue;  // twice in this post: DL308
     const IndexedPost* earlier = nullptr;         // the latest earlier post, within the window
-    for (const IndexedPost* other : blog.WithPaper(paper.id)) {
+    for (const IndexedPost* other : posts_with.at(paper.id)) {
       const DayNumber day = *other->facts.date;
       if (day >= *facts.date) break;  // in date order
       if (other == self || (window && *facts.date - day > *window)) continue;

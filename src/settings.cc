@@ -148,6 +148,13 @@ std::unique_ptr<Project> Project::Create(Config config, const CliOverrides& over
   }
   for (const std::string& glob : config.include) project->include_.emplace_back(glob);
   for (const std::string& glob : config.exclude) project->exclude_.emplace_back(glob);
+  if (!config.cache_dir.empty()) {
+    std::string root = config.root.lexically_normal().generic_string();
+    if (root.empty() || root.back() != '/') root += '/';
+    const std::string cache = fs::path(config.cache_dir).lexically_normal().generic_string();
+    if (cache.size() > root.size() && cache.rfind(root, 0) == 0)
+      project->cache_prefix_ = cache.substr(root.size()) + "/";
+  }
   project->config_ = std::move(config);
   return project;
 }
@@ -176,21 +183,18 @@ LintSettings Project::SettingsFor(const std::string& path) const {
   return settings;
 }
 
-bool Project::Excludes(const std::string& path) const {
-  const std::string relative = Relative(path);
-  return std::any_of(exclude_.begin(), exclude_.end(), [&](const Glob& glob) { return glob.Matches(relative); });
+bool Project::Excludes(const std::string& path) const { return Matches(exclude_, Relative(path)); }
+
+bool Project::Walks(const std::string& path) const { return WalksRelative(Relative(path)); }
+
+bool Project::WalksRelative(const std::string& relative) const {
+  // The site index cache is never a post, wherever `cache-dir` puts it.
+  if (!cache_prefix_.empty() && relative.rfind(cache_prefix_, 0) == 0) return false;
+  return Matches(include_, relative) && !Matches(exclude_, relative);
 }
 
-bool Project::Walks(const std::string& path) const {
-  const std::string relative = Relative(path);
-  // The site index cache is never a post, wherever `cache-dir` puts it.
-  if (!config_.cache_dir.empty()) {
-    const std::string in_cache =
-        (working_directory_ / path).lexically_normal().lexically_relative(config_.cache_dir).generic_string();
-    if (!in_cache.empty() && in_cache.rfind("../", 0) != 0 && in_cache != "..") return false;
-  }
-  return std::any_of(include_.begin(), include_.end(), [&](const Glob& glob) { return glob.Matches(relative); }) &&
-         !Excludes(path);
+bool Project::Matches(const std::vector<Glob>& globs, const std::string& relative) {
+  return std::any_of(globs.begin(), globs.end(), [&](const Glob& glob) { return glob.Matches(relative); });
 }
 
 }  // namespace digestlint

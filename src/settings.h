@@ -61,6 +61,8 @@ class Project {
   LintSettings SettingsFor(const std::string& path) const;
   /// Whether a file found in a folder walk is linted (include and not exclude).
   bool Walks(const std::string& path) const;
+  /// The same for a path relative to the configuration's folder (`root`).
+  bool WalksRelative(const std::string& relative) const;
   /// Whether `path` matches an exclude glob.
   bool Excludes(const std::string& path) const;
   bool FailsOnWarnings() const { return config_.fail_on == "warning"; }
@@ -70,6 +72,7 @@ class Project {
  private:
   Project() = default;
   std::string Relative(const std::string& path) const;
+  static bool Matches(const std::vector<Glob>& globs, const std::string& relative);
 
   Config config_;
   std::filesystem::path working_directory_ = WorkingDirectory();  // read once, not per post
@@ -80,6 +83,7 @@ class Project {
   std::vector<std::pair<Glob, std::vector<std::string>>> per_file_ignores_;
   std::vector<Glob> include_;
   std::vector<Glob> exclude_;
+  std::string cache_prefix_;  // `cache-dir` relative to root, with a '/', when inside it
 };
 
 }  // namespace digestlint

@@ -20,43 +20,63 @@ std::string PostKey(const std::string& path) {
 
 Blog::Blog(fs::path root, SeriesConfig series, std::vector<IndexedPost> posts)
     : root_(std::move(root)), series_(std::move(series)), posts_(std::move(posts)) {
-  std::sort(posts_.begin(), posts_.end(), [](const IndexedPost& a, const IndexedPost& b) { return a.path < b.path; });
-  by_key_.reserve(posts_.size());
+  const auto by_key = [](const IndexedPost& a, const IndexedPost& b) { return a.key < b.key; };
+  if (!std::is_sorted(posts_.begin(), posts_.end(), by_key)) std::sort(posts_.begin(), posts_.end(), by_key);
   by_date_.reserve(posts_.size());
+  std::vector<std::string_view> tags;
   for (const IndexedPost& post : posts_) {
-    by_key_.emplace(post.key, &post);
-    std::set<std::string_view> tags;
+    tags.clear();
     for (const TagFact& tag : post.facts.tags) {
-      if (tags.insert(tag.tag).second) ++tag_uses_[tag.tag];
+      if (std::find(tags.begin(), tags.end(), tag.tag) != tags.end()) continue;
+      tags.push_back(tag.tag);
+      ++tag_uses_[tag.tag];
     }
-    if (!post.facts.date) continue;
-    by_date_.emplace_back(*post.facts.date, &post);
-    for (const PaperFact& paper : post.facts.papers) {
-      std::vector<const IndexedPost*>& with = by_paper_[paper.id];
-      if (with.empty() || with.back() != &post) with.push_back(&post);
-    }
+    if (post.facts.date) by_date_.emplace_back(*post.facts.date, &post);
   }
-  // posts_ is in path order, so a stable sort by date keeps paths in order within a day.
+  // posts_ is in key order, so a stable sort by date keeps paths in order within a day.
   std::stable_sort(by_date_.begin(), by_date_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (auto& [id, with] : by_paper_) {
-    std::stable_sort(with.begin(), with.end(),
-                     [](const IndexedPost* a, const IndexedPost* b) { return *a->facts.date < *b->facts.date; });
-  }
-  tag_counts_.assign(tag_uses_.begin(), tag_uses_.end());
+  for (const auto& [tag, uses] : tag_uses_) tag_counts_.emplace_back(tag, uses);
   std::sort(tag_counts_.begin(), tag_counts_.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
 }
 
 const IndexedPost* Blog::Find(const std::string& path) const {
-  const auto found = by_key_.find(PostKey(path));
-  return found == by_key_.end() ? nullptr : found->second;
+  const std::string key = PostKey(path);
+  const auto found =
+      std::lower_bound(posts_.begin(), posts_.end(), key,
+                       [](const IndexedPost& post, const std::string& wanted) { return post.key < wanted; });
+  return found != posts_.end() && found->key == key ? &*found : nullptr;
 }
 
-const std::vector<const IndexedPost*>& Blog::WithPaper(const std::string& id) const {
-  static const std::vector<const IndexedPost*> kNone;
-  const auto found = by_paper_.find(id);
-  return found == by_paper_.end() ? kNone : found->second;
+std::map<std::string, std::vector<const IndexedPost*>> Blog::WithPapers(const std::vector<std::string>& ids) const {
+  constexpr int kScans = 16;
+  std::map<std::string, std::vector<const IndexedPost*>> with;
+  for (const std::string& id : ids) with[id];
+  if (paper_lookups_.fetch_add(1) < kScans) {
+    for (const auto& [day, post] : by_date_) {
+      for (const PaperFact& paper : post->facts.papers) {
+        const auto wanted = with.find(paper.id);
+        if (wanted != with.end() && (wanted->second.empty() || wanted->second.back() != post)) {
+          wanted->second.push_back(post);
+        }
+      }
+    }
+    return with;
+  }
+  std::call_once(by_paper_built_, [&] {
+    for (const auto& [day, post] : by_date_) {
+      for (const PaperFact& paper : post->facts.papers) {
+        std::vector<const IndexedPost*>& posts = by_paper_[paper.id];
+        if (posts.empty() || posts.back() != post) posts.push_back(post);
+      }
+    }
+  });
+  for (auto& [id, posts] : with) {
+    const auto found = by_paper_.find(id);
+    if (found != by_paper_.end()) posts = found->second;
+  }
+  return with;
 }
 
 std::vector<const IndexedPost*> Blog::On(DayNumber day) const {
@@ -81,7 +101,7 @@ const IndexedPost* Blog::LatestBefore(DayNumber day, const IndexedPost* self) co
   return nullptr;
 }
 
-size_t Blog::TagUses(const std::string& tag) const {
+size_t Blog::TagUses(std::string_view tag) const {
   const auto found = tag_uses_.find(tag);
   return found == tag_uses_.end() ? 0 : found->second;
 }

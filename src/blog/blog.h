@@ -3,7 +3,10 @@
 // about the series. The cross-post rules (rules/DL6xx) and the HTML report
 // read it; a post being linted compares itself with the others.
 
+#include <atomic>
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -34,20 +37,20 @@ class Blog {
 
   const std::filesystem::path& root() const { return root_; }
   const SeriesConfig& series() const { return series_; }
-  /// Sorted by path.
+  /// Sorted by path (and so by key).
   const std::vector<IndexedPost>& posts() const { return posts_; }
 
   /// The indexed post that `path` (as named on the command line) is, or nullptr.
   const IndexedPost* Find(const std::string& path) const;
-  /// Every dated post with arXiv paper `id`, in date then path order.
-  const std::vector<const IndexedPost*>& WithPaper(const std::string& id) const;
+  /// For each of `ids`, every dated post with that arXiv paper, in date then path order.
+  std::map<std::string, std::vector<const IndexedPost*>> WithPapers(const std::vector<std::string>& ids) const;
   /// Every post dated `day`, in path order.
   std::vector<const IndexedPost*> On(DayNumber day) const;
   /// The latest-dated post before `day` (the first by path on that date),
   /// `self` excepted; nullptr when there is none.
   const IndexedPost* LatestBefore(DayNumber day, const IndexedPost* self) const;
   /// In how many posts `tag` appears.
-  size_t TagUses(const std::string& tag) const;
+  size_t TagUses(std::string_view tag) const;
   /// Every tag with its number of posts, most used first.
   const std::vector<std::pair<std::string, size_t>>& TagCounts() const { return tag_counts_; }
   /// The earliest post date, if any post is dated.
@@ -66,10 +69,13 @@ class Blog {
   std::filesystem::path root_;
   SeriesConfig series_;
   std::vector<IndexedPost> posts_;
-  std::unordered_map<std::string, const IndexedPost*> by_key_;
-  std::unordered_map<std::string, std::vector<const IndexedPost*>> by_paper_;
+  // The posts of each paper: built once lookups go beyond a few (a one-post
+  // run scans instead, which is cheaper than building it).
+  mutable std::atomic<int> paper_lookups_{0};
+  mutable std::once_flag by_paper_built_;
+  mutable std::unordered_map<std::string_view, std::vector<const IndexedPost*>> by_paper_;
   std::vector<std::pair<DayNumber, const IndexedPost*>> by_date_;  // sorted
-  std::unordered_map<std::string, size_t> tag_uses_;
+  std::unordered_map<std::string_view, size_t> tag_uses_;          // into posts_
   std::vector<std::pair<std::string, size_t>> tag_counts_;
 };
 

@@ -1,14 +1,15 @@
 #include "blog/site.h"
 
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <ctime>
+#include <thread>
 #include <unordered_map>
 
 #include "blog/index_cache.h"
 #include "file_walk.h"
-#include "selection.h"
 #include "linter.h"
 #include "parallel.h"
 #include "post.h"
@@ -84,6 +85,54 @@ std::string ShownPath(const std::string& absolute) {
   return absolute.rfind(working_directory, 0) == 0 ? absolute.substr(working_directory.size()) : absolute;
 }
 
+struct SitePost {
+  std::string path;
+  const Project* project = nullptr;
+  struct stat status {};
+};
+
+// The walk of file_walk.cc's CollectPosts (sorted, hidden entries skipped,
+// symlinks followed) with Project::Walks, made for the one-post run over a
+// large site: directory entry types instead of a stat per entry, and each
+// folder's project and relative path looked up once.
+void WalkSite(const std::string& folder, Projects& projects, std::vector<SitePost>& out) {
+  DIR* dir = opendir(folder.c_str());
+  if (!dir) return;
+  const int folder_fd = dirfd(dir);
+  std::vector<std::pair<std::string, bool>> entries;  // name, is a folder
+  while (const dirent* entry = readdir(dir)) {
+    if (entry->d_name[0] == '.') continue;  // hidden, "." and ".."
+    bool is_folder = entry->d_type == DT_DIR;
+    if (entry->d_type == DT_UNKNOWN || entry->d_type == DT_LNK) {
+      struct stat status {};
+      is_folder = fstatat(folder_fd, entry->d_name, &status, 0) == 0 && S_ISDIR(status.st_mode);
+    }
+    entries.emplace_back(entry->d_name, is_folder);
+  }
+  std::sort(entries.begin(), entries.end());
+  const Project* project = nullptr;
+  std::string relative_folder;
+  for (const auto& [name, is_folder] : entries) {
+    const std::string path = folder + "/" + name;
+    if (is_folder) {
+      WalkSite(path, projects, out);
+      continue;
+    }
+    if (!project) {  // every file of a folder has the folder's project
+      project = projects.For(path);
+      if (!project) break;
+      relative_folder = fs::path(folder).lexically_relative(project->config().root).generic_string();
+      relative_folder = relative_folder.empty() || relative_folder == "." ? "" : relative_folder + "/";
+    }
+    if (!project->WalksRelative(relative_folder + name)) continue;
+    // Stat it here, relative to the open folder: a shorter lookup than the whole path.
+    SitePost post{path, project, {}};
+    if (fstatat(folder_fd, name.c_str(), &post.status, 0) != 0) post.status.st_mode = 0;
+    out.push_back(std::move(post));
+  }
+  closedir(dir);
+}
+
 }  // namespace
 
 std::optional<fs::path> SiteRoot(const std::string& path, const Project& project, const SiteOptions& options) {
@@ -93,14 +142,11 @@ std::optional<fs::path> SiteRoot(const std::string& path, const Project& project
 }
 
 std::vector<std::string> SitePosts(const fs::path& root, Projects& projects) {
-  // The selection of a walk of the site's folder: Jekyll's posts and
-  // collection documents in a Jekyll site, .gitignore, include and exclude.
-  Selection selection(projects, SelectionOptions{});
-  const WalkResult walk = CollectPosts({root.string()}, selection);
+  std::vector<SitePost> posts;
+  WalkSite(NormalFolder(root).string(), projects, posts);
   std::vector<std::string> paths;
-  for (const WalkEntry& entry : walk.entries) {
-    if (entry.problem.empty()) paths.push_back(entry.path);
-  }
+  paths.reserve(posts.size());
+  for (SitePost& post : posts) paths.push_back(std::move(post.path));
   return paths;
 }
 
@@ -108,99 +154,120 @@ std::unique_ptr<Blog> BuildBlog(const fs::path& site, Projects& projects, const 
                                 IndexStats* stats) {
   const int64_t started = RealtimeNs();
   const fs::path root = NormalFolder(site);
-  const std::vector<std::string> paths = SitePosts(root, projects);
   const Project* site_project = projects.For((root / "post.md").string());
   if (!site_project) return nullptr;
   const Config& config = site_project->config();
   const fs::path cache_file =
       (config.cache_dir.empty() ? root / ".digestlint-cache" : fs::path(config.cache_dir)) / "index";
-  const std::optional<IndexCache> cache = options.use_cache ? ReadIndexCache(cache_file) : std::nullopt;
-  std::unordered_map<std::string_view, const CacheEntry*> cached;
-  if (cache) {
-    for (const CacheEntry& entry : cache->entries) cached.emplace(entry.path, &entry);
-  }
+  // The cache is parsed while the site is walked (a stat per post): the two
+  // halves of a warm run.
+  std::optional<IndexCache> cache;
+  std::thread reader;
+  if (options.use_cache) reader = std::thread([&] { cache = ReadIndexCache(cache_file); });
+  std::vector<SitePost> walked;
+  WalkSite(root.string(), projects, walked);
+  if (reader.joinable()) reader.join();
+  // The cache is in walk order, so entries are usually found in sequence;
+  // after an addition or removal, by name.
+  size_t next_cached = 0;
+  std::unordered_map<std::string_view, CacheEntry*> cached;
+  const auto find_cached = [&](std::string_view path) -> CacheEntry* {
+    if (!cache) return nullptr;
+    if (next_cached < cache->entries.size() && cache->entries[next_cached].path == path) {
+      return &cache->entries[next_cached++];
+    }
+    if (cached.empty()) {
+      cached.reserve(cache->entries.size());
+      for (CacheEntry& entry : cache->entries) cached.emplace(entry.path, &entry);
+    }
+    const auto found = cached.find(path);
+    return found == cached.end() ? nullptr : found->second;
+  };
   const int64_t racy_from = cache ? cache->built_at_ns - kRacyMarginNs : 0;
 
-  std::mutex mutex;
-  std::unordered_map<const Project*, uint64_t> fingerprints;
-  const auto fingerprint_of = [&](const Project& project, const std::string& path) {
-    std::lock_guard<std::mutex> lock(mutex);
-    const auto found = fingerprints.find(&project);
-    if (found != fingerprints.end()) return found->second;
-    return fingerprints.emplace(&project, FactsFingerprint(project.SettingsFor(path))).first->second;
-  };
-  enum class Source { kNone, kCache, kRehashed, kParsed };
-  struct Item {
-    Source source = Source::kNone;
-    CacheEntry entry;
-  };
+  // First the cheap part, in order: a stat per post, and the cached facts
+  // when size, mtime and fingerprint match and the entry is not racily clean.
   const std::string prefix = root.string() + "/";
+  std::unordered_map<const Project*, uint64_t> fingerprints;
   IndexCache fresh{started, {}};
-  fresh.entries.reserve(paths.size());
+  fresh.entries.resize(walked.size());
+  std::vector<bool> present(walked.size(), false);
+  std::vector<size_t> to_read;
+  std::vector<const CacheEntry*> previous(walked.size(), nullptr);
   IndexStats counts;
-  ForEachInOrder<Item>(
-      paths.size(), options.jobs,
-      [&](size_t i) {
-        Item item;
-        const std::string& path = paths[i];
-        struct stat status {};
-        const Project* project = projects.For(path);
-        if (!project || path.rfind(prefix, 0) != 0 || stat(path.c_str(), &status) != 0 || !S_ISREG(status.st_mode)) {
-          return item;  // vanished, or not a file: not part of the site
-        }
-        CacheEntry& entry = item.entry;
-        entry.path = path.substr(prefix.size());
-        entry.size = static_cast<uint64_t>(status.st_size);
-        entry.mtime_ns = static_cast<int64_t>(status.st_mtim.tv_sec) * 1'000'000'000 + status.st_mtim.tv_nsec;
-        entry.fingerprint = fingerprint_of(*project, path);
-        const auto found = cached.find(entry.path);
-        const CacheEntry* old = found == cached.end() ? nullptr : found->second;
-        if (old && old->fingerprint == entry.fingerprint && old->size == entry.size &&
-            old->mtime_ns == entry.mtime_ns && entry.mtime_ns < racy_from) {
-          entry.hash = old->hash;
-          entry.facts = old->facts;
-          item.source = Source::kCache;
-          return item;
-        }
-        const LintSettings settings = project->SettingsFor(path);
+  for (size_t i = 0; i < walked.size(); ++i) {
+    const std::string& path = walked[i].path;
+    const struct stat& status = walked[i].status;
+    if (path.rfind(prefix, 0) != 0 || !S_ISREG(status.st_mode)) continue;  // vanished, or not a file
+    present[i] = true;
+    CacheEntry& entry = fresh.entries[i];
+    const std::string_view relative = std::string_view(path).substr(prefix.size());
+    entry.size = static_cast<uint64_t>(status.st_size);
+    entry.mtime_ns = static_cast<int64_t>(status.st_mtim.tv_sec) * 1'000'000'000 + status.st_mtim.tv_nsec;
+    auto fingerprint = fingerprints.find(walked[i].project);
+    if (fingerprint == fingerprints.end()) {
+      fingerprint =
+          fingerprints.emplace(walked[i].project, FactsFingerprint(walked[i].project->SettingsFor(path))).first;
+    }
+    entry.fingerprint = fingerprint->second;
+    CacheEntry* old = find_cached(relative);
+    if (old && old->fingerprint == entry.fingerprint && old->size == entry.size && old->mtime_ns == entry.mtime_ns &&
+        entry.mtime_ns < racy_from) {
+      entry.path = std::move(old->path);
+      entry.hash = old->hash;
+      entry.facts = std::move(old->facts);
+      ++counts.from_cache;
+      continue;
+    }
+    entry.path = std::string(relative);
+    previous[i] = old;
+    to_read.push_back(i);
+  }
+
+  // Then the posts that changed (or are new, or racily clean), read in parallel.
+  ForEachInOrder<bool>(
+      to_read.size(), options.jobs,
+      [&](size_t k) {
+        const size_t i = to_read[k];
+        CacheEntry& entry = fresh.entries[i];
+        const CacheEntry* old = previous[i];
+        const LintSettings settings = walked[i].project->SettingsFor(walked[i].path);
         std::string problem;
         std::optional<std::string> bytes =
-            entry.size > settings.max_file_size ? std::nullopt : ReadPostFile(path, &problem);
-        if (!bytes) {
-          item.source = Source::kParsed;  // unreadable or too large: no facts, and nothing to hash
-          return item;
-        }
+            entry.size > settings.max_file_size ? std::nullopt : ReadPostFile(walked[i].path, &problem);
+        if (!bytes) return false;  // unreadable or too large: no facts
         entry.size = bytes->size();
         entry.hash = ContentHash(*bytes);
         if (old && old->fingerprint == entry.fingerprint && old->size == entry.size && old->hash == entry.hash) {
           entry.facts = old->facts;
-          item.source = Source::kRehashed;
-        } else {
-          entry.facts = FactsOfBytes(path, std::move(*bytes), settings);
-          item.source = Source::kParsed;
+          return true;
         }
-        return item;
+        entry.facts = FactsOfBytes(walked[i].path, std::move(*bytes), settings);
+        return false;
       },
-      [&](Item item) {
-        if (item.source == Source::kNone) return;
-        ++(item.source == Source::kCache      ? counts.from_cache
-           : item.source == Source::kRehashed ? counts.rehashed
-                                              : counts.parsed);
-        fresh.entries.push_back(std::move(item.entry));
-      });
-  counts.posts = fresh.entries.size();
-  counts.cache_valid = cache.has_value();
-  const bool changed =
-      !cache || counts.parsed > 0 || counts.rehashed > 0 || fresh.entries.size() != cache->entries.size();
-  if (options.use_cache && changed) counts.cache_written = WriteIndexCache(cache_file, fresh);
+      [&](bool unchanged) { ++(unchanged ? counts.rehashed : counts.parsed); });
 
-  std::vector<IndexedPost> posts;
-  posts.reserve(fresh.entries.size());
-  for (CacheEntry& entry : fresh.entries) {
-    const std::string absolute = prefix + entry.path;
-    posts.push_back(IndexedPost{ShownPath(absolute), absolute, std::move(entry.facts)});
+  size_t kept = 0;
+  for (size_t i = 0; i < walked.size(); ++i) {
+    if (!present[i]) continue;
+    if (kept != i) {
+      fresh.entries[kept] = std::move(fresh.entries[i]);
+      walked[kept] = std::move(walked[i]);
+    }
+    ++kept;
   }
+  fresh.entries.resize(kept);
+  counts.posts = kept;
+  counts.cache_valid = cache.has_value();
+  const bool changed = !cache || counts.parsed > 0 || counts.rehashed > 0 || kept != cache->entries.size();
+  if (options.use_cache && changed) counts.cache_written = WriteIndexCache(cache_file, fresh);
   if (stats) *stats = counts;
+  std::vector<IndexedPost> posts;
+  posts.reserve(kept);
+  for (size_t i = 0; i < kept; ++i) {
+    posts.push_back(
+        IndexedPost{ShownPath(walked[i].path), std::move(walked[i].path), std::move(fresh.entries[i].facts)});
+  }
   return std::make_unique<Blog>(root, config.series, std::move(posts));
 }
 
