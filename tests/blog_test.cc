@@ -69,8 +69,8 @@ std::vector<Found> Diagnostics(const std::string& stdout_json, const fs::path& r
   std::vector<Found> found;
   const nlohmann::json report = nlohmann::json::parse(stdout_json);
   for (const auto& d : report["diagnostics"]) {
-    found.push_back(Found{fs::path(d["path"].get<std::string>()).lexically_relative(root).generic_string(),
-                          d["rule"], d["line"], d["column"], d["message"], d.value("related", nlohmann::json())});
+    found.push_back(Found{fs::path(d["path"].get<std::string>()).lexically_relative(root).generic_string(), d["rule"],
+                          d["line"], d["column"], d["message"], d.value("related", nlohmann::json())});
   }
   return found;
 }
@@ -158,8 +158,8 @@ TEST_CASE("cross-post diagnostics name the earlier post in every format", "[blog
   const auto human = RunDigestlint({post});
   CHECK(human.out == post + ":11:1: error[DL601 paper-repeated] arXiv 2510.00001 was already summarised on " +
                          "2025-10-01 in " + earlier + " (line 9)\n" +
-                         " 11 | # 2. [Paper 2510.00001v2](https://arxiv.org/abs/2510.00001v2)\n" +
-                         "    | " + std::string(61, '^') + "\n" + earlier +
+                         " 11 | # 2. [Paper 2510.00001v2](https://arxiv.org/abs/2510.00001v2)\n" + "    | " +
+                         std::string(61, '^') + "\n" + earlier +
                          ":9:1: note: arXiv 2510.00001 in the post of 2025-10-01\n");
   const auto sarif = nlohmann::json::parse(RunDigestlint({"--format", "sarif", post}).out);
   const auto& result = sarif["runs"][0]["results"][0];
@@ -207,14 +207,16 @@ TEST_CASE("one named post is compared with the whole site, and only it is report
   CHECK(run.err == "digestlint: 2 errors, 0 warnings in 1 file\n");
 
   SECTION("from the blog's folder, as pre-commit runs it, with relative paths") {
-    const std::string command = "cd '" + dir.path().string() + "' && '" + DIGESTLINT_BINARY +
-                                "' --format concise " + named + " > out.txt 2>&1";
+    const std::string command =
+        "cd '" + dir.path().string() + "' && '" + DIGESTLINT_BINARY + "' --format concise " + named + " > out.txt 2>&1";
     CHECK(WEXITSTATUS(std::system(command.c_str())) == 1);
     CHECK(ReadFile(dir.path() / "out.txt") ==
-          named + ":9:1: DL601 arXiv 2510.00003 was already summarised on 2025-10-02 in "
-                  "_posts/2025-10-02-daily-papers.md (line 9)\n" +
-              named + ":11:1: DL601 arXiv 2510.00001 was already summarised on 2025-10-02 in "
-                      "_posts/2025-10-02-daily-papers.md (line 11)\n" +
+          named +
+              ":9:1: DL601 arXiv 2510.00003 was already summarised on 2025-10-02 in "
+              "_posts/2025-10-02-daily-papers.md (line 9)\n" +
+              named +
+              ":11:1: DL601 arXiv 2510.00001 was already summarised on 2025-10-02 in "
+              "_posts/2025-10-02-daily-papers.md (line 11)\n" +
               "digestlint: 2 errors, 0 warnings in 1 file\n");
   }
   SECTION("a new post not yet in any index, read from stdin as an editor would") {
@@ -224,12 +226,10 @@ TEST_CASE("one named post is compared with the whole site, and only it is report
       copy.replace(copy.find(from), 10, "2025-10-05");
     }
     const auto stdin_run = RunDigestlint(
-        {"--format", "concise", "--stdin-filename", (dir.path() / "_posts/2025-10-05-new.md").string(), "-"}, {},
-        copy);
+        {"--format", "concise", "--stdin-filename", (dir.path() / "_posts/2025-10-05-new.md").string(), "-"}, {}, copy);
     CHECK(stdin_run.status == 1);
     CHECK(std::count(stdin_run.out.begin(), stdin_run.out.end(), '\n') == 2);  // both papers of 2025-10-01 again
-    CHECK(stdin_run.out.find(":9:1: DL601 arXiv 2510.00001 was already summarised on 2025-10-03") !=
-          std::string::npos);
+    CHECK(stdin_run.out.find(":9:1: DL601 arXiv 2510.00001 was already summarised on 2025-10-03") != std::string::npos);
   }
   SECTION("--no-config lints the post alone") {
     CHECK(RunDigestlint({"--no-config", "--select", "DL6", (dir.path() / named).string()}).status == 0);
@@ -271,7 +271,8 @@ struct CacheSite {
       TempDir other;
       CopyBlog(blog, other.path());
       for (const auto& entry : fs::directory_iterator(other.path() / "_posts")) {
-        fs::copy_file(entry.path(), dir.path() / "_posts" / (std::string(blog) + "-" + entry.path().filename().string()));
+        fs::copy_file(entry.path(),
+                      dir.path() / "_posts" / (std::string(blog) + "-" + entry.path().filename().string()));
       }
     }
   }
@@ -351,8 +352,9 @@ TEST_CASE("the cache gives the results of a run without it when posts change bet
   SECTION("a renamed post") {
     fs::rename(site.Path("_posts/2025-10-02-daily-papers.md"), site.Path("_posts/2025-10-02-renamed.md"));
     const std::vector<std::string> after = check("rename");
-    CHECK(std::any_of(after.begin(), after.end(),
-                      [](const std::string& d) { return d.find("_posts/2025-10-02-renamed.md (line") != std::string::npos; }));
+    CHECK(std::any_of(after.begin(), after.end(), [](const std::string& d) {
+      return d.find("_posts/2025-10-02-renamed.md (line") != std::string::npos;
+    }));
   }
   SECTION("a truncated post") {
     const std::string text = ReadFile(copy);
@@ -393,8 +395,8 @@ TEST_CASE("a corrupt cache is rebuilt, never trusted", "[blog][cache]") {
   std::string version = good;
   version.replace(0, std::string("digestlint-index 1").size(), "digestlint-index 9");
   const std::vector<std::pair<std::string, std::string>> corruptions = {
-      {"an ID", changed_id}, {"a line", changed_line}, {"truncated", truncated}, {"version", version},
-      {"garbage", "\x00\x01garbage\n"}, {"empty", ""}};
+      {"an ID", changed_id}, {"a line", changed_line},         {"truncated", truncated},
+      {"version", version},  {"garbage", "\x00\x01garbage\n"}, {"empty", ""}};
   for (const auto& [what, bytes] : corruptions) {
     DYNAMIC_SECTION(what) {
       CHECK_FALSE(ParseIndexCache(bytes));

@@ -64,6 +64,12 @@ std::string Link(const IndexedPost& post, const fs::path& base, int line, const 
   return "<a href=\"" + Href(post.key, base, line) + "\">" + Escape(text) + "</a>";
 }
 
+// A post's path relative to the site's root: the report is about the site.
+std::string SitePath(const Blog& blog, const IndexedPost& post) {
+  const std::string root = blog.root().string() + "/";
+  return post.key.rfind(root, 0) == 0 ? post.key.substr(root.size()) : post.key;
+}
+
 struct Month {
   int year = 0;
   int month = 0;
@@ -115,7 +121,7 @@ nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0}
 dl.summary{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.5rem}
 dl.summary div{border:1px solid #c4c4c4;border-radius:6px;padding:.4rem .7rem}
 dl.summary dt{font-size:.85rem;color:#444}dl.summary dd{margin:0;font-size:1.3rem;font-weight:600}
-table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #c4c4c4;padding:.2rem .45rem;text-align:left;vertical-align:top}
+table{border-collapse:collapse;margin:.5rem 0}caption{text-align:left;font-weight:600;padding:.2rem 0}th,td{border:1px solid #c4c4c4;padding:.2rem .45rem;text-align:left;vertical-align:top}
 th{background:#f0f0f0}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .months{display:flex;flex-wrap:wrap;gap:.75rem}
 table.month{font-size:.8rem;margin:0}table.month caption{font-weight:600;text-align:left}
@@ -235,13 +241,18 @@ class Page {
       return;
     }
     out_ << "<ul>\n";
+    constexpr size_t kListed = 10;  // longer gaps as a range; the calendar names each day
     for (const Gap& gap : gaps_) {
       out_ << "<li>";
-      for (size_t i = 0; i < gap.missing.size(); ++i) {
+      if (gap.missing.size() > kListed) {
+        out_ << (weekly ? "the weeks of " : "") << "<time>" << IsoOfDay(gap.missing.front()) << "</time> to <time>"
+             << IsoOfDay(gap.missing.back()) << "</time> (" << gap.missing.size() << (weekly ? " weeks)" : " days)");
+      }
+      for (size_t i = 0; i < gap.missing.size() && gap.missing.size() <= kListed; ++i) {
         out_ << (i ? ", " : "") << (weekly ? "the week of " : "") << "<time>" << IsoOfDay(gap.missing[i]) << "</time>";
       }
-      out_ << " — reported at " << Link(*gap.after, report_.link_base, gap.after->facts.date_line, gap.after->path)
-           << "</li>\n";
+      out_ << " — reported at "
+           << Link(*gap.after, report_.link_base, gap.after->facts.date_line, SitePath(blog_, *gap.after)) << "</li>\n";
     }
     out_ << "</ul>\n";
   }
@@ -258,7 +269,8 @@ class Page {
       out_ << "<li><time>" << IsoOfDay(day) << "</time>: ";
       const std::vector<const IndexedPost*> posts = blog_.On(day);
       for (size_t i = 0; i < posts.size(); ++i) {
-        out_ << (i ? ", " : "") << Link(*posts[i], report_.link_base, posts[i]->facts.date_line, posts[i]->path);
+        out_ << (i ? ", " : "")
+             << Link(*posts[i], report_.link_base, posts[i]->facts.date_line, SitePath(blog_, *posts[i]));
       }
       out_ << "</li>\n";
     }
@@ -366,9 +378,9 @@ class Page {
     constexpr double kTop = 12;
     const double plot_height = kHeight - kBottom - kTop;
     const double step = (kWidth - kLeft - 8) / static_cast<double>(months.size());
-    const double bar = std::max(1.0, step * 0.8);
+    const double bar = std::clamp(step * 0.8, 1.0, 48.0);
     char number[64];
-    out_ << "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << kWidth << ' ' << kHeight + 30
+    out_ << "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << kWidth << ' ' << kHeight + 36
          << "\" width=\"" << kWidth << "\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">\n"
          << "<title id=\"chart-title\">Problems per rule, per month of the post's date</title>\n"
          << "<desc id=\"chart-desc\">Stacked bars from " << MonthKey(months.front()) << " to "
@@ -404,13 +416,13 @@ class Page {
       out_ << '\n';
     }
     // The legend, inside the image so that a screenshot shows it.
-    double x = kLeft;
     for (size_t s = 0; s < series.size() + (has_other ? 1 : 0); ++s) {
       const std::string name = s < series.size() ? series[s] : "other rules";
-      out_ << "<rect x=\"" << x << "\" y=\"" << kHeight - 2 << "\" width=\"12\" height=\"12\" fill=\""
-           << (s < series.size() ? kPalette[s] : kOtherColor) << "\"/><text x=\"" << x + 16 << "\" y=\"" << kHeight + 8
-           << "\" font-size=\"11\" fill=\"#1a1a1a\">" << Escape(name.substr(0, 22)) << "</text>\n";
-      x += 150;
+      const double x = kLeft + 225 * static_cast<double>(s % 4);
+      const double y = kHeight - 6 + 18 * static_cast<double>(s / 4);
+      out_ << "<rect x=\"" << x << "\" y=\"" << y << "\" width=\"12\" height=\"12\" fill=\""
+           << (s < series.size() ? kPalette[s] : kOtherColor) << "\"/><text x=\"" << x + 16 << "\" y=\"" << y + 10
+           << "\" font-size=\"11\" fill=\"#1a1a1a\">" << Escape(name.substr(0, 34)) << "</text>\n";
     }
     out_ << "</svg>\n</figure>\n";
   }
@@ -439,7 +451,7 @@ class Page {
     for (size_t i = 0; i < ranked.size() && i < kShown; ++i) {
       const IndexedPost& post = *ranked[i]->post;
       const Counts counts = CountOf(ranked[i]->diagnostics);
-      out_ << "<tr><td>" << Link(post, report_.link_base, 0, post.path) << "</td><td>"
+      out_ << "<tr><td>" << Link(post, report_.link_base, 0, SitePath(blog_, post)) << "</td><td>"
            << (post.facts.date ? IsoOfDay(*post.facts.date) : "") << "</td><td class=\"n\">" << counts.errors
            << "</td><td class=\"n\">" << counts.warnings << "</td><td class=\"n\">" << counts.infos << "</td></tr>\n";
     }
@@ -478,7 +490,8 @@ class Page {
       for (size_t i = 0; i < posts.size(); ++i) {
         const IndexedPost& post = *posts[i].first;
         out_ << (i ? "<br>" : "") << (post.facts.date ? IsoOfDay(*post.facts.date) + " " : "")
-             << Link(post, report_.link_base, posts[i].second, post.path + ":" + std::to_string(posts[i].second));
+             << Link(post, report_.link_base, posts[i].second,
+                     SitePath(blog_, post) + ":" + std::to_string(posts[i].second));
       }
       out_ << "</td></tr>\n";
     }
@@ -494,7 +507,7 @@ class Page {
     for (const PostReport& report : report_.posts) {
       const IndexedPost& post = *report.post;
       const Counts counts = CountOf(report.diagnostics);
-      out_ << "<tr><td>" << Link(post, report_.link_base, 0, post.path) << "<td>"
+      out_ << "<tr><td>" << Link(post, report_.link_base, 0, SitePath(blog_, post)) << "<td>"
            << (post.facts.date ? IsoOfDay(*post.facts.date) : "") << "<td>" << Escape(post.facts.title)
            << "<td class=\"n\">" << post.facts.papers.size() << "<td class=\"n\">" << counts.errors
            << "<td class=\"n\">" << counts.warnings << "\n";
@@ -518,7 +531,8 @@ class Page {
         const std::string severity(SeverityName(d.severity));
         out_ << "<tr><td>"
              << Link(*report.post, report_.link_base, d.start.line,
-                     d.path + ":" + std::to_string(d.start.line) + ":" + std::to_string(d.start.column))
+                     SitePath(blog_, *report.post) + ":" + std::to_string(d.start.line) + ":" +
+                         std::to_string(d.start.column))
              << "<td class=\"sev-" << severity << "\">" << severity << "<td>" << d.rule->code << ' '
              << Escape(d.rule->name) << "<td>" << Escape(d.message) << "\n";
       }
