@@ -3,7 +3,8 @@
 # others through the site index. Prints the cold run (no cache), the warm run
 # (every other post from .digestlint-cache/index), the same post linted alone
 # (--no-config: no site) and the cost of a stat per post (find), with
-# hyperfine, plus the machine's load.
+# hyperfine, plus the machine's load; then the HTML report of the site: its
+# size, the time to write it and the time headless Chromium takes to load it.
 #
 # Usage: bench/index.sh [POSTS]   (default 10000)
 # DIGESTLINT=path/to/digestlint and GENPOSTS=path/to/digestlint-genposts use
@@ -55,3 +56,22 @@ cat "$work/one.md"
 echo
 echo "CPU time (user + system) of the warm run, mean of 10:"
 python3 "$OLDPWD/bench/measure.py" 10 "warm=$DIGESTLINT -q $new" | awk -F'\t' '{print "  fastest wall " $2 " s, its CPU " $3 " s, peak " $4 " MiB"}'
+
+echo
+echo "## the HTML report of the whole site"
+start=$(date +%s%N)
+"$DIGESTLINT" report . -o "$work/report.html" 2>&1 | tail -1
+echo "written in $(( ($(date +%s%N) - start) / 1000000 )) ms, $(du -h "$work/report.html" | cut -f1)"
+if command -v chromium >/dev/null; then
+  render() {  # wall ms of chromium --dump-dom on a page, with a fresh profile
+    local profile start
+    profile=$(mktemp -d "$work/profile-XXXXXX")
+    start=$(date +%s%N)
+    timeout 300 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+      --disable-component-update --disable-sync --no-first-run --user-data-dir="$profile" \
+      --dump-dom "file://$1" >/dev/null 2>&1 || true
+    echo $(( ($(date +%s%N) - start) / 1000000 ))
+  }
+  printf '<!DOCTYPE html><html lang="en"><title>x</title><p>x</p></html>' >"$work/empty.html"
+  echo "chromium --dump-dom: the report $(render "$work/report.html") ms, an empty page $(render "$work/empty.html") ms"
+fi
