@@ -507,3 +507,35 @@ TEST_CASE("concurrent runs race safely on the cache", "[blog][cache][slow]") {
 
 }  // namespace
 }  // namespace digestlint
+
+namespace digestlint {
+namespace {
+
+TEST_CASE("the series block is checked like the rest of the configuration", "[blog][config]") {
+  testing::TempDir dir;
+  testing::WriteFile(dir.path() / "2025-10-27-post.md", "---\ndate: 2025-10-27\n---\n");
+  const auto status_and_error = [&](const std::string& config) {
+    testing::WriteFile(dir.path() / ".digestlint.yaml", config);
+    const auto run = testing::RunDigestlint({dir.path().string()});
+    return std::make_pair(run.status, run.err);
+  };
+  const std::string file = (dir.path() / ".digestlint.yaml").string();
+  CHECK(status_and_error("series:\n  since: 2025-02-30\n") ==
+        std::make_pair(2, "digestlint: error: " + file +
+                              ":2:3: 'series.since' is \"2025-02-30\" but must be a date, YYYY-MM-DD (day 30 does not "
+                              "exist in 2025-02)\n"));
+  const auto [status, error] = status_and_error("series:\n  cadence: hourly\n");
+  CHECK(status == 2);
+  CHECK(error.find(file + ":2:3: 'series.cadence' is \"hourly\" but must be one of") != std::string::npos);
+  CHECK(
+      status_and_error("series:\n  cadense: daily\n").second.find("unknown key 'cadense' (did you mean 'cadence'?)") !=
+      std::string::npos);
+  testing::WriteFile(dir.path() / ".digestlint.yaml",
+                     "series: {cadence: weekdays, since: 2025-10-01, paper-window: 30}\n");
+  const auto shown = testing::RunDigestlint({"config", dir.path().string()});
+  CHECK(shown.out.find("series: {cadence: weekdays, since: 2025-10-01, paper-window: 30, common-tag-posts: 3}  # " +
+                       file) != std::string::npos);
+}
+
+}  // namespace
+}  // namespace digestlint

@@ -101,7 +101,8 @@ TEST_CASE("the report is one self-contained, accessible page about the whole sit
     CHECK(html.find("title=\"" + day + ": missing\"") != std::string::npos);
     CHECK(html.find("<time>" + day + "</time>") != std::string::npos);
   }
-  for (const std::string& day : site.doubled_days) CHECK(html.find("title=\"" + day + ": 2 posts\"") != std::string::npos);
+  for (const std::string& day : site.doubled_days)
+    CHECK(html.find("title=\"" + day + ": 2 posts\"") != std::string::npos);
   // The copied day's papers are repeated, and linked at their lines.
   CHECK(html.find("DL601 paper-repeated") != std::string::npos);
   CHECK(html.find(".md#L") != std::string::npos);
@@ -149,9 +150,10 @@ TEST_CASE("the report opens in headless Chromium without console errors", "[repo
   REQUIRE(RunDigestlint({"report", site.dir.path().string(), "-o", page.string()}).status == 0);
   const auto chromium = [&](const std::string& arguments) {
     TempDir profile;  // a fresh profile for every run
-    return Run("timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking "
-               "--disable-component-update --disable-sync --no-first-run --user-data-dir='" +
-               profile.path().string() + "' --enable-logging=stderr --v=0 " + arguments);
+    return Run(
+        "timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking "
+        "--disable-component-update --disable-sync --no-first-run --user-data-dir='" +
+        profile.path().string() + "' --enable-logging=stderr --v=0 " + arguments);
   };
 
   SECTION("console messages are caught (a page with errors, under the same policy)") {
