@@ -27,17 +27,14 @@ using testing::WriteFile;
 // copies the day before (repeated papers).
 struct DemoSite {
   TempDir temporary;
-  struct Root {
-    fs::path path_;
-    const fs::path& path() const { return path_; }
-  } dir{temporary.path() / "daily-papers-blog"};
-  std::vector<std::string> posts;         // relative paths
-  std::vector<std::string> missing_days;  // ISO dates
+  const fs::path root = temporary.path() / "daily-papers-blog";  // the report is named after it
+  std::vector<std::string> posts;                                // relative paths
+  std::vector<std::string> missing_days;                         // ISO dates
   std::set<std::string> doubled_days;
   DemoSite() {
-    fs::create_directories(dir.path());
-    WriteFile(dir.path() / ".digestlint.yaml", "series:\n  cadence: daily\n  since: 2025-09-01\n");
-    fs::create_directories(dir.path() / "_posts");
+    fs::create_directories(root);
+    WriteFile(root / ".digestlint.yaml", "series:\n  cadence: daily\n  since: 2025-09-01\n");
+    fs::create_directories(root / "_posts");
     const DayNumber first = DayFromCivil(2025, 9, 1);
     std::string yesterday;
     for (int d = 0; d < 75; ++d) {
@@ -48,7 +45,7 @@ struct DemoSite {
       }
       const bool copy = d == 40;
       Write(day + "-daily-papers.md", copy ? yesterday : generator::GeneratePost(7, d).text, day);
-      yesterday = ReadFile(dir.path() / "_posts" / (day + "-daily-papers.md"));
+      yesterday = ReadFile(root / "_posts" / (day + "-daily-papers.md"));
       if (d % 17 == 3) {
         Write(day + "-daily-papers-again.md", generator::GeneratePost(8, d).text, day);
         doubled_days.insert(day);
@@ -62,16 +59,16 @@ struct DemoSite {
     for (size_t found = text.find(old); found != std::string::npos; found = text.find(old, found + 10)) {
       text.replace(found, 10, day);
     }
-    WriteFile(dir.path() / "_posts" / name, text);
+    WriteFile(root / "_posts" / name, text);
     posts.push_back("_posts/" + name);
   }
 };
 
 TEST_CASE("the report is one self-contained, accessible page about the whole site", "[report]") {
   DemoSite site;
-  const fs::path page = site.dir.path() / "out/report.html";
+  const fs::path page = site.root / "out/report.html";
   fs::create_directories(page.parent_path());
-  const auto run = RunDigestlint({"report", site.dir.path().string(), "-o", page.string()});
+  const auto run = RunDigestlint({"report", site.root.string(), "-o", page.string()});
   INFO(run.err);
   REQUIRE(run.status == 0);
   CHECK(run.err.find("digestlint: report of " + std::to_string(site.posts.size()) + " posts") == 0);
@@ -107,10 +104,10 @@ TEST_CASE("the report is one self-contained, accessible page about the whole sit
   CHECK(html.find("DL601 paper-repeated") != std::string::npos);
   CHECK(html.find(".md#L") != std::string::npos);
   SECTION("to stdout, and refusing a file as PATH") {
-    const auto out = RunDigestlint({"report", site.dir.path().string()});
+    const auto out = RunDigestlint({"report", site.root.string()});
     CHECK(out.status == 0);
     CHECK(out.out.rfind("<!DOCTYPE html>", 0) == 0);
-    const auto bad = RunDigestlint({"report", (site.dir.path() / site.posts.front()).string()});
+    const auto bad = RunDigestlint({"report", (site.root / site.posts.front()).string()});
     CHECK(bad.status == 2);
     CHECK(bad.err.find("report takes a folder of the site") != std::string::npos);
   }
@@ -147,7 +144,7 @@ TEST_CASE("the report opens in headless Chromium without console errors", "[repo
   const fs::path artifacts = fs::path(DIGESTLINT_BUILD_DIR) / "test-artifacts";
   fs::create_directories(artifacts);
   const fs::path page = artifacts / "report.html";
-  REQUIRE(RunDigestlint({"report", site.dir.path().string(), "-o", page.string()}).status == 0);
+  REQUIRE(RunDigestlint({"report", site.root.string(), "-o", page.string()}).status == 0);
   const auto chromium = [&](const std::string& arguments) {
     TempDir profile;  // a fresh profile for every run
     return Run(

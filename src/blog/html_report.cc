@@ -8,7 +8,6 @@
 
 #include "linter.h"
 #include "parallel.h"
-#include "rule.h"
 
 namespace digestlint {
 
@@ -251,7 +250,11 @@ class Page {
       for (size_t i = 0; i < gap.missing.size() && gap.missing.size() <= kListed; ++i) {
         out_ << (i ? ", " : "") << (weekly ? "the week of " : "") << "<time>" << IsoOfDay(gap.missing[i]) << "</time>";
       }
-      out_ << " — reported at "
+      if (gap.before) {
+        out_ << " — after "
+             << Link(*gap.before, report_.link_base, gap.before->facts.date_line, SitePath(blog_, *gap.before)) << ",";
+      }
+      out_ << " reported at "
            << Link(*gap.after, report_.link_base, gap.after->facts.date_line, SitePath(blog_, *gap.after)) << "</li>\n";
     }
     out_ << "</ul>\n";

@@ -9,7 +9,6 @@
 #include <unordered_map>
 
 #include "blog/index_cache.h"
-#include "file_walk.h"
 #include "linter.h"
 #include "parallel.h"
 #include "post.h"
