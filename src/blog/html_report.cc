@@ -1,6 +1,7 @@
 #include "blog/html_report.h"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <set>
@@ -395,7 +396,7 @@ class Page {
       out_ << "<line x1=\"" << kLeft << "\" x2=\"" << kWidth - 4 << "\" y1=\"" << number << "\" y2=\"" << number
            << "\" stroke=\"#d0d0d0\"/><text x=\"" << kLeft - 6 << "\" y=\"" << number
            << "\" text-anchor=\"end\" dominant-baseline=\"middle\" font-size=\"12\" fill=\"#333\">"
-           << static_cast<size_t>(static_cast<double>(highest) * fraction + 0.5) << "</text>\n";
+           << std::lround(static_cast<double>(highest) * fraction) << "</text>\n";
     }
     for (size_t i = 0; i < months.size(); ++i) {
       double y = kTop + plot_height;
@@ -422,7 +423,8 @@ class Page {
     for (size_t s = 0; s < series.size() + (has_other ? 1 : 0); ++s) {
       const std::string name = s < series.size() ? series[s] : "other rules";
       const double x = kLeft + 225 * static_cast<double>(s % 4);
-      const double y = kHeight - 6 + 18 * static_cast<double>(s / 4);
+      const size_t row = s / 4;  // four entries a row
+      const double y = kHeight - 6 + 18 * static_cast<double>(row);
       out_ << "<rect x=\"" << x << "\" y=\"" << y << "\" width=\"12\" height=\"12\" fill=\""
            << (s < series.size() ? kPalette[s] : kOtherColor) << "\"/><text x=\"" << x + 16 << "\" y=\"" << y + 10
            << "\" font-size=\"11\" fill=\"#1a1a1a\">" << Escape(name.substr(0, 34)) << "</text>\n";

@@ -42,18 +42,18 @@ struct IndexStats {
   bool cache_written = false;
 };
 
-/// Builds the index of the site at `root`, reading and writing its cache
+/// Builds the index of the site whose root folder is `site`, reading and writing its cache
 /// unless `options.use_cache` is false.
-std::unique_ptr<Blog> BuildBlog(const std::filesystem::path& root, Projects& projects, const SiteOptions& options,
+std::unique_ptr<Blog> BuildBlog(const std::filesystem::path& site, Projects& projects, const SiteOptions& options,
                                 IndexStats* stats = nullptr);
 
 /// The sites of one run: each built once, before the posts are linted.
 class Sites {
  public:
   Sites(Projects& projects, SiteOptions options) : projects_(projects), options_(options) {}
-  /// Builds the index of every site that `posts` belong to ("-" is the
+  /// Builds the index of every site that the posts `names` belong to ("-" is the
   /// post read from stdin, named `stdin_name`).
-  void Prepare(const std::vector<std::string>& posts, const std::optional<std::string>& stdin_name);
+  void Prepare(const std::vector<std::string>& names, const std::optional<std::string>& stdin_name);
   /// The site of a post named as in Prepare (or nullptr).
   const Blog* For(const std::string& post) const;
 
