@@ -12,10 +12,10 @@
 
 namespace digestlint {
 
-/// How often the blog posts, for day-missing (DL603).
+/// How often the blog posts, for day-missing (DL703).
 enum class Cadence { kNone, kDaily, kWeekdays, kWeekly };
 
-/// The `series` key: what the cross-post rules (DL6xx) assume about the blog.
+/// The `series` key: what the cross-post rules (DL7xx) assume about the blog.
 struct SeriesConfig {
   Cadence cadence = Cadence::kNone;
   std::optional<std::string> since;  // YYYY-MM-DD: the cadence starts here (default: the first post)

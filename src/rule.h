@@ -32,7 +32,7 @@ class DiagnosticSink {
 class Blog;
 
 /// A rule checks one post (`check`), or one post against the other posts of
-/// its site (`blog_check`, the cross-post rules DL6xx, which run only when the
+/// its site (`blog_check`, the cross-post rules DL7xx, which run only when the
 /// post belongs to a site: see src/blog/blog.h).
 struct Rule {
   using CheckFunction = void (*)(const Post& post, const RuleInfo& rule, DiagnosticSink& sink);

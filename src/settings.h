@@ -33,7 +33,7 @@ struct LintSettings {
   // When the post is a document of a Jekyll site: its front-matter defaults
   // and the site's publishing settings.
   std::optional<JekyllDocument> jekyll;
-  // The other posts of the post's site, for the cross-post rules (DL6xx);
+  // The other posts of the post's site, for the cross-post rules (DL7xx);
   // nullptr when the post is linted alone.
   const Blog* blog = nullptr;
 };

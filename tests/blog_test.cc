@@ -156,22 +156,22 @@ TEST_CASE("cross-post diagnostics name the earlier post in every format", "[blog
                                                     {"column", 1},
                                                     {"message", "arXiv 2510.00001 in the post of 2025-10-01"}}}));
   const auto human = RunDigestlint({post});
-  CHECK(human.out == post + ":11:1: error[DL601 paper-repeated] arXiv 2510.00001 was already summarised on " +
+  CHECK(human.out == post + ":11:1: error[DL701 paper-repeated] arXiv 2510.00001 was already summarised on " +
                          "2025-10-01 in " + earlier + " (line 9)\n" +
                          " 11 | # 2. [Paper 2510.00001v2](https://arxiv.org/abs/2510.00001v2)\n" + "    | " +
                          std::string(61, '^') + "\n" + earlier +
                          ":9:1: note: arXiv 2510.00001 in the post of 2025-10-01\n");
   const auto sarif = nlohmann::json::parse(RunDigestlint({"--format", "sarif", post}).out);
   const auto& result = sarif["runs"][0]["results"][0];
-  CHECK(result["ruleId"] == "DL601");
+  CHECK(result["ruleId"] == "DL701");
   CHECK(result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "file://" + earlier);
   CHECK(result["relatedLocations"][0]["physicalLocation"]["region"] ==
         nlohmann::json{{"startLine", 9}, {"startColumn", 1}});
   const auto concise = RunDigestlint({"--format", "concise", post});
-  CHECK(concise.out.find("DL601 arXiv 2510.00001 was already summarised on 2025-10-01 in " + earlier + " (line 9)") !=
+  CHECK(concise.out.find("DL701 arXiv 2510.00001 was already summarised on 2025-10-01 in " + earlier + " (line 9)") !=
         std::string::npos);
-  CHECK(RunDigestlint({"--format", "github", post}).out.find("title=DL601 paper-repeated::") != std::string::npos);
-  CHECK(RunDigestlint({"--format", "junit", post}).out.find("<failure type=\"DL601\"") != std::string::npos);
+  CHECK(RunDigestlint({"--format", "github", post}).out.find("title=DL701 paper-repeated::") != std::string::npos);
+  CHECK(RunDigestlint({"--format", "junit", post}).out.find("<failure type=\"DL701\"") != std::string::npos);
 }
 
 TEST_CASE("the SARIF with related locations validates against the official schema", "[blog][formats][sarif]") {
@@ -212,10 +212,10 @@ TEST_CASE("one named post is compared with the whole site, and only it is report
     CHECK(WEXITSTATUS(std::system(command.c_str())) == 1);
     CHECK(ReadFile(dir.path() / "out.txt") ==
           named +
-              ":9:1: DL601 arXiv 2510.00003 was already summarised on 2025-10-02 in "
+              ":9:1: DL701 arXiv 2510.00003 was already summarised on 2025-10-02 in "
               "_posts/2025-10-02-daily-papers.md (line 9)\n" +
               named +
-              ":11:1: DL601 arXiv 2510.00001 was already summarised on 2025-10-02 in "
+              ":11:1: DL701 arXiv 2510.00001 was already summarised on 2025-10-02 in "
               "_posts/2025-10-02-daily-papers.md (line 11)\n" +
               "digestlint: 2 errors, 0 warnings in 1 file\n");
   }
@@ -229,10 +229,10 @@ TEST_CASE("one named post is compared with the whole site, and only it is report
         {"--format", "concise", "--stdin-filename", (dir.path() / "_posts/2025-10-05-new.md").string(), "-"}, {}, copy);
     CHECK(stdin_run.status == 1);
     CHECK(std::count(stdin_run.out.begin(), stdin_run.out.end(), '\n') == 2);  // both papers of 2025-10-01 again
-    CHECK(stdin_run.out.find(":9:1: DL601 arXiv 2510.00001 was already summarised on 2025-10-03") != std::string::npos);
+    CHECK(stdin_run.out.find(":9:1: DL701 arXiv 2510.00001 was already summarised on 2025-10-03") != std::string::npos);
   }
   SECTION("--no-config lints the post alone") {
-    CHECK(RunDigestlint({"--no-config", "--select", "DL6", (dir.path() / named).string()}).status == 0);
+    CHECK(RunDigestlint({"--no-config", "--select", "DL7", (dir.path() / named).string()}).status == 0);
   }
 }
 
@@ -241,17 +241,17 @@ TEST_CASE("a Jekyll site without a configuration file is a site, a lone folder i
   CopyBlog("double-dates", dir.path());
   fs::remove(dir.path() / ".digestlint.yaml");
   const std::string post = (dir.path() / "_posts/2025-10-27-daily-papers.md").string();
-  CHECK(RunDigestlint({"--select", "DL6", post}).status == 0);
+  CHECK(RunDigestlint({"--select", "DL7", post}).status == 0);
   WriteFile(dir.path() / "_config.yml", "title: a blog\n");
-  const auto run = RunDigestlint({"--select", "DL6", "--format", "concise", post});
+  const auto run = RunDigestlint({"--select", "DL7", "--format", "concise", post});
   CHECK(run.status == 1);
-  CHECK(run.out.find(post + ":4:7: DL602 2 posts are dated 2025-10-27") == 0);
+  CHECK(run.out.find(post + ":4:7: DL702 2 posts are dated 2025-10-27") == 0);
 }
 
 TEST_CASE("the walk never lists the index cache, wherever cache-dir puts it", "[blog]") {
   TempDir dir;
   CopyBlog("repeats", dir.path());
-  WriteFile(dir.path() / ".digestlint.yaml", "select: [DL6]\ninclude: [\"**\"]\ncache-dir: cache\n");
+  WriteFile(dir.path() / ".digestlint.yaml", "select: [DL7]\ninclude: [\"**\"]\ncache-dir: cache\n");
   const auto run = RunDigestlint({"--format", "json", dir.path().string()});
   CHECK(fs::exists(dir.path() / "cache/index"));
   CHECK(nlohmann::json::parse(run.out)["files"] == 4);  // the four posts, not cache/index (nor cache/.gitignore)
@@ -370,7 +370,7 @@ TEST_CASE("the cache gives the results of a run without it when posts change bet
   }
   SECTION("another schema: entries made under the old one are not used") {
     WriteFile(site.Path("weekly.schema.json"), ReadFile(SourceDir() / "tests/schemas/weekly-notes.schema.json"));
-    WriteFile(site.Path(".digestlint.yaml"), "select: [DL6]\nschema: weekly.schema.json\n");
+    WriteFile(site.Path(".digestlint.yaml"), "select: [DL7]\nschema: weekly.schema.json\n");
     const IndexStats stats = site.Build();
     CHECK(stats.parsed == stats.posts);
     check("schema");

@@ -111,7 +111,7 @@ TEST_CASE("severity overrides, per-file-ignores, fail-on and --exit-zero", "[con
   CHECK(report["diagnostics"][0]["severity"] == "warning");
   CHECK(report["diagnostics"][1]["rule"] == "DL401");
   CHECK(run.status == 1);
-  blog.Write(".digestlint.yaml", "severity: {DL302: info}\nignore: [DL106, DL2, DL307, DL401, DL6]\n");
+  blog.Write(".digestlint.yaml", "severity: {DL302: info}\nignore: [DL106, DL2, DL307, DL401, DL7]\n");
   const auto info = nlohmann::json::parse(RunDigestlint({"--format", "json", post}).out);
   CHECK(info["diagnostics"][0]["severity"] == "info");
   CHECK(RunDigestlint({post}).status == 0);  // an info does not fail
@@ -357,7 +357,7 @@ TEST_CASE("the example configuration and custom rule do what the README says", "
   }
   CHECK(found == std::vector<std::string>{"BLOG001@5 warning", "DL501@10 warning", "DL207@58 info", "DL501@100 warning",
                                           "DL207@104 info", "DL501@123 warning", "DL501@146 warning", "DL106@3 error",
-                                          "BLOG001@5 warning", "DL601@11 error", "DL302@11 error", "DL601@32 error",
+                                          "BLOG001@5 warning", "DL701@11 error", "DL302@11 error", "DL701@32 error",
                                           "DL401@32 error", "DL307@34 error", "DL202@44 error"});
   CHECK(run.err ==
         "digestlint: 7 errors, 6 warnings, 2 infos in 2 files; 9 fixable with --fix, 2 more with "

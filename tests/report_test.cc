@@ -101,7 +101,7 @@ TEST_CASE("the report is one self-contained, accessible page about the whole sit
   for (const std::string& day : site.doubled_days)
     CHECK(html.find("title=\"" + day + ": 2 posts\"") != std::string::npos);
   // The copied day's papers are repeated, and linked at their lines.
-  CHECK(html.find("DL601 paper-repeated") != std::string::npos);
+  CHECK(html.find("DL701 paper-repeated") != std::string::npos);
   CHECK(html.find(".md#L") != std::string::npos);
   SECTION("to stdout, and refusing a file as PATH") {
     const auto out = RunDigestlint({"report", site.root.string()});

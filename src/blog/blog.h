@@ -1,6 +1,6 @@
 #pragma once
 // A site: every post of a blog, as facts, and what its configuration says
-// about the series. The cross-post rules (rules/DL6xx) and the HTML report
+// about the series. The cross-post rules (rules/DL7xx) and the HTML report
 // read it; a post being linted compares itself with the others.
 
 #include <atomic>

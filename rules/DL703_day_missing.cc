@@ -1,4 +1,4 @@
-// DL603 day-missing: a gap in the series' declared cadence, reported once,
+// DL703 day-missing: a gap in the series' declared cadence, reported once,
 // at the first post after it.
 #include <algorithm>
 
@@ -57,7 +57,7 @@ void Check(const Post& post, const Blog& blog, const RuleInfo& rule, DiagnosticS
 }  // namespace
 
 extern const Rule kDayMissing{
-    {"DL603", "day-missing", Severity::kWarning, "The series has no post for a day its cadence expects"},
+    {"DL703", "day-missing", Severity::kWarning, "The series has no post for a day its cadence expects"},
     nullptr,
     Check};
 

@@ -1,4 +1,4 @@
-// DL601 paper-repeated: a paper already summarised in an earlier post of the blog.
+// DL701 paper-repeated: a paper already summarised in an earlier post of the blog.
 #include <set>
 
 #include "blog/blog.h"
@@ -46,6 +46,6 @@ void Check(const Post& post, const Blog& blog, const RuleInfo& rule, DiagnosticS
 }  // namespace
 
 extern const Rule kPaperRepeated{
-    {"DL601", "paper-repeated", Severity::kError, "A paper was already summarised in an earlier post"}, nullptr, Check};
+    {"DL701", "paper-repeated", Severity::kError, "A paper was already summarised in an earlier post"}, nullptr, Check};
 
 }  // namespace digestlint

@@ -1,4 +1,4 @@
-// DL604 tag-unusual: a tag used by one post only, a small edit away from a
+// DL704 tag-unusual: a tag used by one post only, a small edit away from a
 // tag many posts use: most likely a typo of it.
 #include <algorithm>
 #include <set>
@@ -52,7 +52,7 @@ void Check(const Post& post, const Blog& blog, const RuleInfo& rule, DiagnosticS
 }  // namespace
 
 extern const Rule kTagUnusual{
-    {"DL604", "tag-unusual", Severity::kWarning, "A tag used only once is a small edit away from a common tag"},
+    {"DL704", "tag-unusual", Severity::kWarning, "A tag used only once is a small edit away from a common tag"},
     nullptr,
     Check};
 

@@ -1,4 +1,4 @@
-// DL602 date-repeated: two posts of the blog for one date.
+// DL702 date-repeated: two posts of the blog for one date.
 #include "blog/blog.h"
 #include "rule.h"
 
@@ -26,6 +26,6 @@ void Check(const Post& post, const Blog& blog, const RuleInfo& rule, DiagnosticS
 }  // namespace
 
 extern const Rule kDateRepeated{
-    {"DL602", "date-repeated", Severity::kError, "Another post of the blog has the same date"}, nullptr, Check};
+    {"DL702", "date-repeated", Severity::kError, "Another post of the blog has the same date"}, nullptr, Check};
 
 }  // namespace digestlint
