@@ -98,16 +98,18 @@ TEST_CASE("documented examples trigger exactly their rule, and the fixed ones no
 // followed by its block (```markdown for posts, ```yaml for .digestlint.yaml).
 std::vector<std::pair<std::string, std::string>> SiteFiles(std::string_view doc, std::string_view heading) {
   std::vector<std::pair<std::string, std::string>> files;
-  size_t at = doc.find(heading);
+  const size_t at = doc.find(heading);
   if (at == std::string_view::npos) return files;
   const size_t end = doc.find("\n## ", at + heading.size());
   const std::string_view section = doc.substr(at, end - at);
-  for (size_t name = section.find("\n`"); name != std::string_view::npos; name = section.find("\n`", name + 1)) {
-    const size_t name_end = section.find("`:\n\n```", name + 2);
-    if (name_end == std::string_view::npos) continue;
-    const size_t block = section.find('\n', name_end + 5) + 1;
+  // A line "`NAME`:", a blank line, then a fenced block.
+  for (size_t line = section.find('\n'); line != std::string_view::npos; line = section.find('\n', line + 1)) {
+    const size_t line_end = section.find('\n', line + 1);
+    const std::string_view text = section.substr(line + 1, line_end - line - 1);
+    if (text.size() < 4 || text[0] != '`' || text[1] == '`' || text.substr(text.size() - 2) != "`:") continue;
+    const size_t block = section.find('\n', section.find("```", line_end)) + 1;
     const size_t block_end = section.find("\n```", block);
-    files.emplace_back(std::string(section.substr(name + 2, name_end - name - 2)),
+    files.emplace_back(std::string(text.substr(1, text.size() - 3)),
                        std::string(section.substr(block, block_end - block + 1)));
   }
   return files;
@@ -127,10 +129,12 @@ TEST_CASE("cross-post rules' documented sites trigger exactly their rule, and th
         testing::TempDir site;
         testing::WriteFile(site.path() / ".digestlint.yaml", "{}\n");  // a site, even without a series
         for (const auto& [name, text] : files) {
+          CHECK((name == ".digestlint.yaml" || name.rfind("_posts/", 0) == 0));
           std::filesystem::create_directories((site.path() / name).parent_path());
           testing::WriteFile(site.path() / name, text);
         }
         const auto run = testing::RunDigestlint({"--select", code, "--format", "json", site.path().string()});
+        INFO(run.out << run.err);
         const auto report = nlohmann::json::parse(run.out);
         std::set<std::string> found;
         for (const auto& d : report["diagnostics"]) found.insert(d["rule"].get<std::string>());
