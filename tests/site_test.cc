@@ -65,7 +65,8 @@ std::set<std::string> ReportedFiles(const std::string& json_and_summary) {
 TEST_CASE("a run with no path in a Jekyll site lints exactly its posts and collection documents", "[site][git][slow]") {
   SiteCopy site;
   site.GitInit();
-  const Shell clean = site.Digestlint("");
+  // Its posts are copies of one post, so the cross-post rules (DL7xx) would report their papers as repeated.
+  const Shell clean = site.Digestlint("--ignore DL7");
   INFO(clean.output);
   CHECK(clean.status == 0);
   CHECK(clean.output == "digestlint: no problems in 4 files\n");  // not a single diagnostic
