@@ -492,6 +492,7 @@ int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal
   const size_t jobs = reading_stdin ? 1 : options.jobs;
   Sites sites(projects, site_options);
   std::vector<std::string> names_of_posts;
+  names_of_posts.reserve(posts.size());
   for (const WalkEntry& entry : posts) names_of_posts.push_back(entry.path);
   sites.Prepare(names_of_posts, options.stdin_filename);
 
