@@ -1,4 +1,4 @@
-// DL206 section-unknown: a section the schema does not know.
+// DL206 section-unknown: a section the schema does not list, where it allows no others.
 #include "rule.h"
 #include "section_helpers.h"
 
@@ -7,22 +7,22 @@ namespace digestlint {
 namespace {
 
 void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
-  const PostSpec& spec = *post.spec;
-  if (spec.allow_extra_sections) return;
-  std::string known;
-  for (const SectionSpec& section : spec.sections) known += (known.empty() ? "" : ", ") + section.name;
+  const SectionsFormat& sections = post.format->sections;
+  if (sections.allow_extra) return;
   for (const Paper& paper : post.papers) {
     for (const Section& section : paper.sections) {
-      if (section.level != spec.section_heading_level || RequiredIndex(spec, section.name) >= 0) continue;
+      if (section.spec || !AtSectionLevel(section, sections)) continue;
       sink.Report(rule, section.heading,
-                  "unknown section '" + HeadingText(spec, section.name) + "'; the sections are " + known);
+                  "unknown section '" + sections.Written(section.name) + "'; the sections are " + sections.Names());
     }
   }
 }
 
 }  // namespace
 
-extern const Rule kSectionUnknown{
-    {"DL206", "section-unknown", Severity::kError, "A section heading is not one of the schema's sections"}, Check};
+extern const Rule kRule_DL206{{"DL206", "section-unknown", Severity::kError, FixAvailability::kNone,
+                               "A section is not one of the schema's sections"},
+                              Check,
+                              FormatSections};
 
 }  // namespace digestlint

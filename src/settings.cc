@@ -65,7 +65,7 @@ std::vector<const RuleInfo*> AllRuleInfos(const std::vector<std::unique_ptr<Cust
 
 bool SelectorMatches(const std::string& selector, const RuleInfo& rule) {
   static const RE2 kPrefix("[A-Z]+[0-9]*");
-  if (selector == "ALL" || selector == rule.code || selector == rule.name) return true;
+  if (selector == "ALL" || selector == rule.code || selector == rule.name || IsAlias(rule, selector)) return true;
   return RE2::FullMatch(selector, kPrefix) && rule.code.substr(0, selector.size()) == selector;
 }
 
@@ -142,9 +142,16 @@ std::unique_ptr<Project> Project::Create(Config config, const CliOverrides& over
     }
     project->schema_ = std::make_unique<Schema>(std::move(*schema));
   }
-  if (config.language) {
-    const Schema& base = project->schema_ ? *project->schema_ : Schema::Default();
-    project->schema_ = std::make_unique<Schema>(base.WithLanguage(*config.language));
+  for (size_t i = 0; i < config.schemas.size(); ++i) {
+    const Config::SchemaForFiles& entry = config.schemas[i];
+    std::string problem;
+    std::optional<Schema> schema = LoadSchema(entry.schema, &problem);
+    if (!schema) {
+      *error = config.Where("/schemas/" + std::to_string(i) + "/schema") + ": schema " + entry.schema + ": " + problem;
+      return nullptr;
+    }
+    std::vector<Glob> globs(entry.files.begin(), entry.files.end());
+    project->schemas_.emplace_back(std::move(globs), std::make_unique<Schema>(std::move(*schema)));
   }
   for (const std::string& glob : config.include) project->include_.emplace_back(glob);
   for (const std::string& glob : config.exclude) project->exclude_.emplace_back(glob);
@@ -159,6 +166,7 @@ std::string Project::Relative(const std::string& path) const {
 LintSettings Project::SettingsFor(const std::string& path) const {
   LintSettings settings;
   settings.schema = schema_ ? schema_.get() : &Schema::Default();
+  if (const Schema* chosen = SchemaFor(path)) settings.schema = chosen;
   settings.disabled = disabled_;
   settings.severity = severity_;
   settings.custom_rules = &custom_rules_;
@@ -176,8 +184,36 @@ LintSettings Project::SettingsFor(const std::string& path) const {
   return settings;
 }
 
+const Schema* Project::SchemaFor(const std::string& path) const {
+  if (schemas_.empty()) return nullptr;
+  const std::string relative = Relative(path);
+  for (const auto& [globs, schema] : schemas_) {
+    if (std::any_of(globs.begin(), globs.end(), [&](const Glob& glob) { return glob.Matches(relative); })) {
+      return schema.get();
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::pair<std::string, const Schema*>> Project::NamedSchemas() const {
+  std::vector<std::pair<std::string, const Schema*>> named;
+  for (size_t i = 0; i < schemas_.size(); ++i) {
+    const Config::SchemaForFiles& entry = config_.schemas[i];
+    std::string files;
+    for (const std::string& glob : entry.files) files += (files.empty() ? "" : ", ") + glob;
+    named.emplace_back("schema " + entry.schema + " (files " + files + ")", schemas_[i].second.get());
+  }
+  if (named.empty()) {
+    named.emplace_back(schema_ ? "schema " + *config_.schema : std::string("the built-in schema"),
+                       schema_ ? schema_.get() : &Schema::Default());
+  }
+  return named;
+}
+
 bool Project::Excludes(const std::string& path) const {
   const std::string relative = Relative(path);
+  // With `schemas`, a file no schema claims is not a digest.
+  if (!schemas_.empty() && !SchemaFor(path)) return true;
   return std::any_of(exclude_.begin(), exclude_.end(), [&](const Glob& glob) { return glob.Matches(relative); });
 }
 
