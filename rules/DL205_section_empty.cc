@@ -13,9 +13,8 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
       if (!AtSectionLevel(section, sections) || (section.has_content && !section.placeholder_only)) continue;
       const std::string written = "'" + sections.Written(section.name) + "' of paper " + paper.Label();
       sink.Report(rule, section.heading,
-                  section.placeholder_only
-                      ? written + " holds only a placeholder (" + sections.placeholders.Describe() + ")"
-                      : written + " is empty");
+                  section.placeholder_only ? written + " holds only a placeholder, " + sections.placeholders.Describe()
+                                           : written + " is empty");
     }
   }
 }

@@ -246,9 +246,11 @@ bool Words::Matches(std::string_view text, bool case_sensitive) const {
 }
 
 std::string Words::Describe() const {
-  std::string text = "'" + canonical() + "'";
-  for (size_t i = 1; i < forms_.size(); ++i) text += (i == 1 ? " (or '" : ", '") + forms_[i] + "'";
-  return forms_.size() > 1 ? text + ")" : text;
+  std::string text;
+  for (size_t i = 0; i < forms_.size(); ++i) {
+    text += (i == 0 ? "'" : i + 1 == forms_.size() ? " or '" : ", '") + forms_[i] + "'";
+  }
+  return text;
 }
 
 // ---------------------------------------------------------------- Numbering
@@ -432,6 +434,39 @@ std::string LinkLine::Render(std::string_view id, std::string_view url) const {
   return before_ + "[" + ReplaceAll(label_, "{id}", id) + "](" + std::string(url) + ")" + after_;
 }
 
+namespace {
+
+// A line's text before its link without block markers (">", "-", "*", "+",
+// "1.") and spaces: "> " and "" compare equal, "**链接**: " keeps its label.
+std::string WithoutMarkers(std::string_view text) {
+  std::string kept;
+  size_t i = 0;
+  // Leading container markers.
+  for (;;) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    if (i < text.size() &&
+        (text[i] == '>' || ((text[i] == '-' || text[i] == '+') && i + 1 < text.size() && text[i + 1] == ' '))) {
+      ++i;
+      continue;
+    }
+    if (i + 1 < text.size() && text[i] == '*' && text[i + 1] == ' ') {
+      ++i;
+      continue;
+    }
+    break;
+  }
+  for (; i < text.size(); ++i) {
+    if (text[i] != ' ' && text[i] != '\t') kept += text[i];
+  }
+  return kept;
+}
+
+}  // namespace
+
+bool LinkLine::PrefixMatches(std::string_view before_link) const {
+  return WithoutMarkers(before_link) == WithoutMarkers(before_);
+}
+
 bool LinkLine::LabelMatches(std::string_view link_text) const {
   const std::string trimmed = Trim(link_text);
   return !trimmed.empty() && RE2::FullMatch(trimmed, *label_matcher_);
@@ -504,7 +539,7 @@ std::string LinkKind::PlaceDescription() const {
     case LinkPlace::kTitle:
       return "in the paper's title";
     case LinkPlace::kAfterTitle:
-      return "right after the paper's title, before its first section";
+      return "on its own line right after the paper's title";
     case LinkPlace::kAnywhere:
       break;
   }

@@ -154,6 +154,9 @@ class LinkLine {
   bool LabelMatches(std::string_view link_text) const;
   /// The bold label before the link ("链接" in "**链接**: [...]"), if any.
   const std::string& bold_prefix() const { return bold_prefix_; }
+  /// Whether `before_link`, what precedes a link on its line, is this line's
+  /// prefix ("> ", "**链接**: ", nothing), container markers and spaces aside.
+  bool PrefixMatches(std::string_view before_link) const;
 
  private:
   std::string text_;

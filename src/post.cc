@@ -266,6 +266,7 @@ class PostBuilder {
     }
     paper.title = TitleSpan(heading, Span{title_begin, content.end});
     paper.after_title = map_.source().LineContentEnd(map_.FileLine(heading));
+    paper.right_after_title = true;
     if (Paper* previous = current()) previous->end = map_.LineStartOf(heading);
     post_.papers.push_back(std::move(paper));
     open_ = true;
@@ -338,6 +339,7 @@ class PostBuilder {
     const Span paragraph_line = map_.FirstLineSpan(paragraph);
     paper.title = TitleSpan(paragraph, paragraph_line);
     paper.after_title = map_.source().LineContentEnd(map_.FileLine(paragraph));
+    paper.right_after_title = true;
     paper.end = map_.AfterLastLine(item);
     post_.papers.push_back(std::move(paper));
     open_ = true;
@@ -359,6 +361,9 @@ class PostBuilder {
   // ---- content, links and sections
 
   void AddContent(Paper& paper, cmark_node* block, bool label_lines) {
+    // Only link lines (and comments, which do not render) may stand between a
+    // title and the lines that belong right after it.
+    if (paper.right_after_title && !HoldsAfterTitleLink(block) && !IsComment(block)) paper.right_after_title = false;
     AddLinks(paper, block, /*in_title=*/false);
     if (label_lines && sections().form == SectionForm::kLabel && TypeOf(block) == CMARK_NODE_PARAGRAPH) {
       ScanLabels(paper, block);
@@ -375,9 +380,10 @@ class PostBuilder {
     }
   }
 
-  // Any block is content (a code block, a comment, an image); text that is
+  // Any block but a separator is content (a code block, a comment, an image); text that is
   // nothing but a placeholder word ("TODO") only stands in for content.
   void NoteBlock(Section& section, cmark_node* block) {
+    if (TypeOf(block) == CMARK_NODE_THEMATIC_BREAK) return;  // a separator ("---" between papers)
     const char* literal = cmark_node_get_literal(block);
     NoteText(section, literal ? std::string(literal) : FlattenText(block), /*blank_counts=*/true);
   }
@@ -464,6 +470,28 @@ class PostBuilder {
     });
   }
 
+  static bool IsComment(cmark_node* block) {
+    const char* literal = cmark_node_get_literal(block);
+    return TypeOf(block) == CMARK_NODE_HTML_BLOCK && literal && std::string_view(literal).rfind("<!--", 0) == 0;
+  }
+
+  bool HoldsAfterTitleLink(cmark_node* block) const {
+    for (cmark_node* node : Descendants(block, CMARK_NODE_LINK)) {
+      const Link link = MakeLink(node, map_);
+      const LinkKind* kind = Classify(link, false);
+      if (kind && kind->place == LinkPlace::kAfterTitle) return true;
+    }
+    return false;
+  }
+
+  // Right after the title, on a line of its own, as the kind's line writes it.
+  bool InAfterTitlePlace(const Paper& paper, const LinkKind& kind, const Link& link) const {
+    if (!paper.right_after_title || !paper.sections.empty()) return false;
+    if (!kind.line) return true;
+    const size_t line_start = map_.source().LineStart(map_.source().PositionOf(link.span.begin).line);
+    return kind.line->PrefixMatches(std::string_view(map_.text()).substr(line_start, link.span.begin - line_start));
+  }
+
   void AddLinks(Paper& paper, cmark_node* block, bool in_title) {
     const std::vector<cmark_node*> nodes = Descendants(block, CMARK_NODE_LINK);
     for (size_t i = 0; i < nodes.size(); ++i) {
@@ -479,7 +507,7 @@ class PostBuilder {
           found.in_place = in_title;
           break;
         case LinkPlace::kAfterTitle:
-          found.in_place = !in_title && paper.sections.empty();
+          found.in_place = !in_title && InAfterTitlePlace(paper, *kind, found.link);
           break;
         case LinkPlace::kAnywhere:
           found.in_place = true;

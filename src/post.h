@@ -52,11 +52,12 @@ struct Paper {
   bool list_item = false;
   std::vector<PaperLink> links;  // every link of a known kind, in document order
   std::vector<Section> sections;
-  size_t after_title = 0;  // just past the title line: where a line after it goes
-  size_t end = 0;          // where the next paper (or what ends the papers) starts
-  std::string identity;    // "arxiv:2510.19871", the paper across posts ("" when unknown)
-  std::string shown_id;    // "arXiv 2510.19871", for messages
-  Span identity_url;       // the URL that gave the identity
+  size_t after_title = 0;          // just past the title line: where a line after it goes
+  bool right_after_title = false;  // still in the blocks of link lines right after the title
+  size_t end = 0;                  // where the next paper (or what ends the papers) starts
+  std::string identity;            // "arxiv:2510.19871", the paper across posts ("" when unknown)
+  std::string shown_id;            // "arXiv 2510.19871", for messages
+  Span identity_url;               // the URL that gave the identity
 
   /// The first link of `kind` where the format wants it, or nullptr.
   const PaperLink* LinkOf(const LinkKind& kind) const;

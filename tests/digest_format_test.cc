@@ -195,7 +195,7 @@ TEST_CASE("section names and bullet labels compare with alternatives and the for
   CHECK(sections.StartsWithLabel("목표: 더 빠른 추론", goal));
   CHECK(sections.StartsWithLabel("Goal：faster", goal));
   CHECK_FALSE(sections.StartsWithLabel("Goals are many", goal));
-  CHECK(goal.Describe() == "'Goal' (or '목표')");
+  CHECK(goal.Describe() == "'Goal' or '목표'");
 }
 
 }  // namespace
