@@ -7,8 +7,8 @@ namespace digestlint {
 
 namespace {
 
-// Unsafe: inserts the section with the format's placeholder ("## Results" and
-// a "TODO" line, or "**Results**: TODO") where it belongs in the listed order,
+// Unsafe: inserts the section with the format's placeholder ("## Name" and
+// a "TODO" line, or "**Name**: TODO") where it belongs in the listed order,
 // for a person to fill in. Not offered where the text could land inside an
 // open block (an unclosed fence at the end of the file) or inside a list item.
 std::optional<Fix> InsertPlaceholder(const Post& post, const Paper& paper, int missing_index) {

@@ -79,7 +79,7 @@ std::vector<Span> CustomRule::ScopeSpans(const Post& post) const {
     const std::string name = scope_.substr(8);
     for (const Paper& paper : post.papers) {
       for (const Section& section : paper.sections) {
-        // A listed section answers to any of its names ("Introduction" or "소개").
+        // A listed section answers to any of its alternative names.
         const bool named =
             section.spec ? section.spec->name.Matches(name, false) : EqualsIgnoringCase(section.name, name);
         if (named) spans.push_back(Span{section.heading.end, section.block.end});

@@ -347,7 +347,7 @@ class PostBuilder {
     AddLinks(added, paragraph, /*in_title=*/true);
     for (cmark_node* block = cmark_node_next(paragraph); block; block = cmark_node_next(block)) {
       AddContent(added, block, /*label_lines=*/true);
-      // Fields written as nested bullets ("- **Summary**: ...") are labels too.
+      // Fields written as nested bullets ("- **Name**: ...") are labels too.
       if (TypeOf(block) == CMARK_NODE_LIST && sections().form == SectionForm::kLabel) {
         for (cmark_node* nested = cmark_node_first_child(block); nested; nested = cmark_node_next(nested)) {
           cmark_node* lead = cmark_node_first_child(nested);
@@ -405,7 +405,7 @@ class PostBuilder {
     paper.sections.push_back(std::move(section));
   }
 
-  // Bold labels at the start of a paragraph's lines ("**Method**: ...") start sections.
+  // Bold labels at the start of a paragraph's lines ("**Name**: ...") start sections.
   void ScanLabels(Paper& paper, cmark_node* paragraph) {
     bool line_start = true;
     for (cmark_node* node = cmark_node_first_child(paragraph); node; node = cmark_node_next(node)) {
