@@ -239,6 +239,46 @@ class FormatReader {
 
 // ---------------------------------------------------------------- Words
 
+namespace {
+
+// The code point at the start of `text` and its length in bytes (text is valid UTF-8).
+std::pair<char32_t, size_t> FirstCodePoint(std::string_view text) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(0);
+  const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  if (length > text.size()) return {lead, 1};
+  char32_t code = length == 1 ? lead : length == 2 ? lead & 0x1F : length == 3 ? lead & 0x0F : lead & 0x07;
+  for (size_t i = 1; i < length; ++i) code = (code << 6) | (byte(i) & 0x3F);
+  return {code, length};
+}
+
+// Decoration around a name: spaces, ASCII punctuation, emoji and symbols,
+// ideographic spaces and full-width colons. Letters and digits of any script are not.
+bool IsDecoration(char32_t code) {
+  if (code < 0x80) return code == ' ' || code == '\t' || (std::ispunct(static_cast<int>(code)) != 0);
+  return (code >= 0x2190 && code <= 0x21FF) || (code >= 0x2300 && code <= 0x27BF) ||
+         (code >= 0x2B00 && code <= 0x2BFF) || (code >= 0x1F000 && code <= 0x1FAFF) || code == 0x200D ||
+         code == 0xFE0F || code == 0x20E3 || code == 0x3000 || code == 0xFF1A;
+}
+
+}  // namespace
+
+std::string_view Undecorated(std::string_view name) {
+  for (;;) {
+    if (name.empty()) return name;
+    const auto [code, length] = FirstCodePoint(name);
+    if (!IsDecoration(code)) break;
+    name.remove_prefix(length);
+  }
+  while (!name.empty()) {
+    size_t start = name.size() - 1;
+    while (start > 0 && (static_cast<unsigned char>(name[start]) & 0xC0) == 0x80) --start;
+    if (!IsDecoration(FirstCodePoint(name.substr(start)).first)) break;
+    name.remove_suffix(name.size() - start);
+  }
+  return name;
+}
+
 bool Words::Matches(std::string_view text, bool case_sensitive) const {
   return std::any_of(forms_.begin(), forms_.end(), [&](const std::string& form) {
     return case_sensitive ? form == text : EqualsIgnoringCase(form, text);
@@ -549,8 +589,9 @@ std::string LinkKind::PlaceDescription() const {
 // ---------------------------------------------------------------- sections
 
 const SectionSpec* SectionsFormat::Find(std::string_view name, int* index) const {
+  const std::string_view bare = Undecorated(name);
   for (size_t i = 0; i < list.size(); ++i) {
-    if (list[i].name.Matches(name, case_sensitive)) {
+    if (list[i].name.Matches(name, case_sensitive) || list[i].name.Matches(bare, case_sensitive)) {
       if (index) *index = static_cast<int>(i);
       return &list[i];
     }
@@ -573,13 +614,17 @@ std::string SectionsFormat::Names() const {
 }
 
 bool SectionsFormat::StartsWithLabel(std::string_view text, const Words& label, size_t* length) const {
+  // Leading decoration ("🎯 Goal: ...") is not part of the label.
+  const std::string_view undecorated = Undecorated(text);
+  const size_t skipped = undecorated.empty() ? 0 : static_cast<size_t>(undecorated.data() - text.data());
+  text.remove_prefix(skipped);
   for (const std::string& word : label.forms()) {
     if (!StartsWith(text, word, case_sensitive)) continue;
     size_t at = word.size();
     while (at < text.size() && text[at] == ' ') ++at;
     for (const std::string& separator : separators) {
       if (text.substr(at, separator.size()) == separator) {
-        if (length) *length = at + separator.size();
+        if (length) *length = skipped + at + separator.size();
         return true;
       }
     }

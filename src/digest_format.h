@@ -40,6 +40,10 @@ class Words {
   std::vector<std::string> forms_;
 };
 
+/// `name` without the decoration people put around it: spaces, ASCII
+/// punctuation, emoji and symbols ("## 🔍 Method:" is the section "Method").
+std::string_view Undecorated(std::string_view name);
+
 // ---------------------------------------------------------------- front matter
 
 struct FrontMatterFormat {

@@ -361,10 +361,13 @@ class PostBuilder {
   // ---- content, links and sections
 
   void AddContent(Paper& paper, cmark_node* block, bool label_lines) {
+    std::vector<PaperLink> links = FindLinks(block, /*in_title=*/false);
     // Only link lines (and comments, which do not render) may stand between a
     // title and the lines that belong right after it.
-    if (paper.right_after_title && !HoldsAfterTitleLink(block) && !IsComment(block)) paper.right_after_title = false;
-    AddLinks(paper, block, /*in_title=*/false);
+    const bool link_line = std::any_of(
+        links.begin(), links.end(), [](const PaperLink& link) { return link.kind->place == LinkPlace::kAfterTitle; });
+    if (paper.right_after_title && !link_line && !IsComment(block)) paper.right_after_title = false;
+    PlaceLinks(paper, std::move(links), /*in_title=*/false);
     if (label_lines && sections().form == SectionForm::kLabel && TypeOf(block) == CMARK_NODE_PARAGRAPH) {
       ScanLabels(paper, block);
       return;
@@ -475,15 +478,6 @@ class PostBuilder {
     return TypeOf(block) == CMARK_NODE_HTML_BLOCK && literal && std::string_view(literal).rfind("<!--", 0) == 0;
   }
 
-  bool HoldsAfterTitleLink(cmark_node* block) const {
-    for (cmark_node* node : Descendants(block, CMARK_NODE_LINK)) {
-      const Link link = MakeLink(node, map_);
-      const LinkKind* kind = Classify(link, false);
-      if (kind && kind->place == LinkPlace::kAfterTitle) return true;
-    }
-    return false;
-  }
-
   // Right after the title, on a line of its own, as the kind's line writes it.
   bool InAfterTitlePlace(const Paper& paper, const LinkKind& kind, const Link& link) const {
     if (!paper.right_after_title || !paper.sections.empty()) return false;
@@ -492,22 +486,27 @@ class PostBuilder {
     return kind.line->PrefixMatches(std::string_view(map_.text()).substr(line_start, link.span.begin - line_start));
   }
 
-  void AddLinks(Paper& paper, cmark_node* block, bool in_title) {
+  // The links of a block that are of one of the format's kinds, each checked
+  // once; where they stand is decided by PlaceLinks.
+  std::vector<PaperLink> FindLinks(cmark_node* block, bool in_title) const {
+    std::vector<PaperLink> found;
     const std::vector<cmark_node*> nodes = Descendants(block, CMARK_NODE_LINK);
     for (size_t i = 0; i < nodes.size(); ++i) {
-      Link link = MakeLink(nodes[i], map_);
-      const LinkKind* kind = Classify(link, in_title && i == 0);
-      if (!kind) continue;
-      PaperLink found;
-      found.kind = kind;
-      found.check = kind->Check(link.url);
-      found.link = std::move(link);
-      switch (kind->place) {
+      PaperLink link;
+      link.link = MakeLink(nodes[i], map_);
+      if (Classify(link, in_title && i == 0)) found.push_back(std::move(link));
+    }
+    return found;
+  }
+
+  void PlaceLinks(Paper& paper, std::vector<PaperLink> links, bool in_title) const {
+    for (PaperLink& found : links) {
+      switch (found.kind->place) {
         case LinkPlace::kTitle:
           found.in_place = in_title;
           break;
         case LinkPlace::kAfterTitle:
-          found.in_place = !in_title && InAfterTitlePlace(paper, *kind, found.link);
+          found.in_place = !in_title && InAfterTitlePlace(paper, *found.kind, found.link);
           break;
         case LinkPlace::kAnywhere:
           found.in_place = true;
@@ -517,24 +516,38 @@ class PostBuilder {
     }
   }
 
-  // Which kind a link is: by its host; else by its text (a line's label);
-  // else the title's first link is the title's kind, whatever it points at.
-  const LinkKind* Classify(const Link& link, bool first_in_title) const {
-    const std::string host = SplitUrl(link.url).host;
-    const LinkKind* owner = nullptr;
+  void AddLinks(Paper& paper, cmark_node* block, bool in_title) const {
+    PlaceLinks(paper, FindLinks(block, in_title), in_title);
+  }
+
+  // Which kind a link is, and its check: by its host; else by its text (a
+  // line's label); else the title's first link is the title's kind, whatever
+  // it points at. False when it is of no kind.
+  bool Classify(PaperLink& found, bool first_in_title) const {
+    const std::string host = SplitUrl(found.link.url).host;
     for (const LinkKind& kind : format_.links) {
       if (!kind.OwnsHost(host)) continue;
-      if (!kind.Check(link.url).id.empty()) return &kind;
-      if (!owner) owner = &kind;
+      LinkCheck check = kind.Check(found.link.url);
+      // Two kinds on one host: the one whose URL forms fit wins, else the first.
+      if (!found.kind || (found.check.id.empty() && !check.id.empty())) {
+        found.kind = &kind;
+        found.check = std::move(check);
+      }
+      if (!found.check.id.empty()) break;
     }
-    if (owner) return owner;
-    for (const LinkKind& kind : format_.links) {
-      if (kind.line && kind.line->LabelMatches(link.text)) return &kind;
+    if (!found.kind) {
+      for (const LinkKind& kind : format_.links) {
+        if (kind.line && kind.line->LabelMatches(found.link.text)) {
+          found.kind = &kind;
+          break;
+        }
+      }
     }
-    if (first_in_title && papers().title != TitleForm::kBold && papers().title != TitleForm::kText) {
-      return format_.TitleLinkKind();
+    if (!found.kind && first_in_title && papers().title != TitleForm::kBold && papers().title != TitleForm::kText) {
+      found.kind = format_.TitleLinkKind();
     }
-    return nullptr;
+    if (found.kind && !found.check.on_host) found.check = found.kind->Check(found.link.url);
+    return found.kind != nullptr;
   }
 
   // ---- after the walk

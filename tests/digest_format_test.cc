@@ -196,6 +196,14 @@ TEST_CASE("section names and bullet labels compare with alternatives and the for
   CHECK(sections.StartsWithLabel("Goal：faster", goal));
   CHECK_FALSE(sections.StartsWithLabel("Goals are many", goal));
   CHECK(goal.Describe() == "'Goal' or '목표'");
+  // Decoration around a name is not part of it; letters of any script are.
+  CHECK(sections.Find("🔍 Introduction") == &sections.list[0]);
+  CHECK(sections.Find("Introduction:") == &sections.list[0]);
+  CHECK(sections.Find("📝 소개") == &sections.list[0]);
+  CHECK_FALSE(sections.Find("Introductions"));
+  CHECK(sections.StartsWithLabel("🎯 Goal: faster", goal));
+  CHECK(Undecorated("✨ 核心问题 ✨") == "核心问题");
+  CHECK(Undecorated("TL;DR") == "TL;DR");
 }
 
 }  // namespace
