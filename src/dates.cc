@@ -288,6 +288,7 @@ std::optional<Date> DateForm::Parse(std::string_view text, std::string* why) con
     return std::nullopt;
   }
   std::vector<std::string_view> groups;
+  groups.reserve(pieces.size());
   for (const re2::StringPiece& piece : pieces) groups.emplace_back(piece.data(), piece.size());
   return FromGroups(groups, why);
 }

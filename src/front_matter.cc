@@ -163,7 +163,7 @@ std::string ScalarText(const nlohmann::json& value, bool toml) {
   static const RE2 kPlain("[A-Za-z][A-Za-z0-9_.-]*");
   static const RE2 kKeyword("(?i)true|false|yes|no|on|off|null|y|n");
   if (value.is_string()) {
-    const std::string text = value;
+    std::string text = value;
     if (!toml && RE2::FullMatch(text, kPlain) && !RE2::FullMatch(text, kKeyword)) return text;
   }
   return value.dump();
