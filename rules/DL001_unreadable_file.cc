@@ -11,8 +11,8 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
 
 }  // namespace
 
-extern const Rule kUnreadableFile{
-    {"DL001", "unreadable-file", Severity::kError, "The path does not exist or cannot be read as a file", true, true},
-    Check};
+extern const Rule kRule_DL001{{"DL001", "unreadable-file", Severity::kError, FixAvailability::kNone,
+                               "The path does not exist or cannot be read as a file", true, true},
+                              Check};
 
 }  // namespace digestlint

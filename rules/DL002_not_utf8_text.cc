@@ -15,7 +15,8 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
 
 }  // namespace
 
-extern const Rule kNotUtf8Text{
-    {"DL002", "not-utf8-text", Severity::kError, "The file contains invalid UTF-8 or NUL bytes", true, true}, Check};
+extern const Rule kRule_DL002{{"DL002", "not-utf8-text", Severity::kError, FixAvailability::kNone,
+                               "The file contains invalid UTF-8 or NUL bytes", true, true},
+                              Check};
 
 }  // namespace digestlint

@@ -11,7 +11,8 @@ void Check(const Post&, const RuleInfo&, DiagnosticSink&) {}
 
 }  // namespace
 
-extern const Rule kUnusedSuppression{
-    {"DL003", "unused-suppression", Severity::kWarning, "An inline suppression comment suppresses nothing"}, Check};
+extern const Rule kRule_DL003{{"DL003", "unused-suppression", Severity::kWarning, FixAvailability::kNone,
+                               "An inline suppression comment suppresses nothing"},
+                              Check};
 
 }  // namespace digestlint

@@ -11,9 +11,8 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
 
 }  // namespace
 
-extern const Rule kInputTooLarge{
-    {"DL004", "input-too-large", Severity::kError,
-     "The file is larger than max-file-size or has more '[' than max-brackets", true, true},
-    Check};
+extern const Rule kRule_DL004{{"DL004", "input-too-large", Severity::kError, FixAvailability::kNone,
+                               "The file is larger than max-file-size or has more '[' than max-brackets", true, true},
+                              Check};
 
 }  // namespace digestlint

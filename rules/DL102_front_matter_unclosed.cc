@@ -1,4 +1,4 @@
-// DL102 front-matter-unclosed: the opening `---` has no closing fence.
+// DL102 front-matter-unclosed: the opening fence has no closing fence.
 #include "rule.h"
 
 namespace digestlint {
@@ -7,13 +7,17 @@ namespace {
 
 void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
   if (post.front_matter.state != FrontMatter::State::kUnclosed) return;
+  const bool toml = post.front_matter.syntax == FrontMatterSyntax::kToml;
   sink.Report(rule, post.front_matter.opening_fence,
-              "front matter is not closed: no --- line ends the YAML that starts here");
+              std::string("front matter is not closed: no ") + (toml ? "+++" : "---") + " line ends the " +
+                  SyntaxName(post.front_matter.syntax) + " that starts here");
 }
 
 }  // namespace
 
-extern const Rule kFrontMatterUnclosed{
-    {"DL102", "front-matter-unclosed", Severity::kError, "The front matter has no closing --- line"}, Check};
+extern const Rule kRule_DL102{{"DL102", "front-matter-unclosed", Severity::kError, FixAvailability::kNone,
+                               "The front matter has no closing fence"},
+                              Check,
+                              FormatFrontMatter};
 
 }  // namespace digestlint

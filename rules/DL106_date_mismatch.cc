@@ -1,5 +1,4 @@
-// DL106 date-mismatch: the title's date, `date` and the file-name prefix agree.
-#include "dates.h"
+// DL106 date-mismatch: the title's date, the front matter's date and the file name's date agree.
 #include "fix_helpers.h"
 #include "rule.h"
 
@@ -7,39 +6,41 @@ namespace digestlint {
 
 namespace {
 
-// Unsafe: rewrites the title's date to `date`'s, trusting `date`.
-std::optional<Fix> TitleFromDate(const Post& post, const DateSource& title, const DateSource& date) {
+// Unsafe: rewrites the title's date, in the title's own form, to the front
+// matter's date, trusting the latter.
+std::optional<Fix> TitleFromDate(const Post& post, const DateFact& title, const DateFact& date) {
+  const std::optional<std::string> written = title.form ? title.form->Format(date.date) : std::nullopt;
+  if (!written) return std::nullopt;
   const std::string& text = post.source->text();
-  const size_t found = text.substr(title.span.begin, title.span.end - title.span.begin).find(title.date.Iso());
+  const size_t found = text.substr(title.span.begin, title.span.end - title.span.begin).find(title.written);
   if (found == std::string::npos) return std::nullopt;
   const size_t at = title.span.begin + found;
-  return SingleEdit(FixSafety::kUnsafe, Span{at, at + title.date.Iso().size()}, date.date.Iso());
+  return SingleEdit(FixSafety::kUnsafe, Span{at, at + title.written.size()}, *written);
 }
 
 void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
-  const std::optional<DateSource> date = FrontMatterDate(post);
-  const std::optional<DateSource> title = TitleDate(post);
-  const std::optional<DateSource> file_name = FileNameDate(post);
-  const std::optional<DateSource>& reference = date ? date : title;
+  const PostDates& dates = post.dates;
+  const std::optional<DateFact>& reference = dates.front_matter ? dates.front_matter : dates.title;
   if (!reference) return;
-  if (date && title && title->date.Iso() != date->date.Iso()) {
-    sink.Report(rule, title->span,
-                title->where + " says " + title->date.Iso() + " but " + date->where + " says " + date->date.Iso(),
-                TitleFromDate(post, *title, *date));
+  if (dates.front_matter && dates.title && dates.title->date != dates.front_matter->date) {
+    sink.Report(rule, dates.title->span,
+                dates.title->where + " says " + dates.title->date.Iso() + " but " + dates.front_matter->where +
+                    " says " + dates.front_matter->date.Iso(),
+                TitleFromDate(post, *dates.title, *dates.front_matter));
   }
   // A file name has no span of its own: report at the date it disagrees with.
-  if (file_name && file_name->date.Iso() != reference->date.Iso()) {
+  if (dates.file_name && dates.file_name->date != reference->date) {
     sink.Report(rule, reference->span,
-                file_name->where + " says " + file_name->date.Iso() + " but " + reference->where + " says " +
-                    reference->date.Iso());
+                dates.file_name->where + " says " + dates.file_name->date.Iso() + " but " + reference->where +
+                    " says " + reference->date.Iso());
   }
 }
 
 }  // namespace
 
-extern const Rule kDateMismatch{
-    {"DL106", "date-mismatch", Severity::kError, "The title's date, 'date' and the file name's date disagree", false,
-     false, FixAvailability::kUnsafe},
-    Check};
+extern const Rule kRule_DL106{{"DL106", "date-mismatch", Severity::kError, FixAvailability::kUnsafe,
+                               "The title's date, the front matter's date and the file name's date disagree"},
+                              Check,
+                              FormatDates};
 
 }  // namespace digestlint

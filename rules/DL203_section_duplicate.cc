@@ -7,14 +7,14 @@ namespace digestlint {
 namespace {
 
 void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
-  const PostSpec& spec = *post.spec;
+  const SectionsFormat& sections = post.format->sections;
   for (const Paper& paper : post.papers) {
     for (const Section& section : paper.sections) {
-      if (section.level != spec.section_heading_level) continue;
-      const Section* first = FindSection(paper, section.name, spec.section_heading_level);
+      if (!AtSectionLevel(section, sections)) continue;
+      const Section* first = FirstLikeIt(paper, section, sections);
       if (first == &section) continue;
       sink.Report(rule, section.heading,
-                  "'" + HeadingText(spec, section.name) + "' appears again in paper " + PaperLabel(paper) +
+                  "'" + sections.Written(section.name) + "' appears again in paper " + paper.Label() +
                       " (first at line " + std::to_string(post.source->PositionOf(first->heading.begin).line) + ")");
     }
   }
@@ -22,7 +22,9 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
 
 }  // namespace
 
-extern const Rule kSectionDuplicate{
-    {"DL203", "section-duplicate", Severity::kError, "A section heading appears twice in one paper"}, Check};
+extern const Rule kRule_DL203{
+    {"DL203", "section-duplicate", Severity::kError, FixAvailability::kNone, "A section appears twice in one paper"},
+    Check,
+    FormatSections};
 
 }  // namespace digestlint

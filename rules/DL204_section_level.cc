@@ -1,4 +1,4 @@
-// DL204 section-level: a required section written at the wrong heading level.
+// DL204 section-level: a listed section written at the wrong heading level.
 #include "rule.h"
 #include "section_helpers.h"
 
@@ -7,21 +7,24 @@ namespace digestlint {
 namespace {
 
 void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
-  const PostSpec& spec = *post.spec;
+  const SectionsFormat& sections = post.format->sections;
+  if (sections.form != SectionForm::kHeading) return;
   for (const Paper& paper : post.papers) {
     for (const Section& section : paper.sections) {
-      if (section.level == spec.section_heading_level || RequiredIndex(spec, section.name) < 0) continue;
+      if (!section.spec || AtSectionLevel(section, sections)) continue;
       sink.Report(rule, section.heading,
                   "'" + std::string(static_cast<size_t>(section.level), '#') + " " + section.name + "' is a level-" +
-                      std::to_string(section.level) + " heading; sections are level " +
-                      std::to_string(spec.section_heading_level) + ": '" + HeadingText(spec, section.name) + "'");
+                      std::to_string(section.level) + " heading; sections are level " + std::to_string(sections.level) +
+                      ": '" + sections.Written(*section.spec) + "'");
     }
   }
 }
 
 }  // namespace
 
-extern const Rule kSectionLevel{{"DL204", "section-level", Severity::kError, "A section heading has the wrong level"},
-                                Check};
+extern const Rule kRule_DL204{
+    {"DL204", "section-level", Severity::kError, FixAvailability::kNone, "A section heading has the wrong level"},
+    Check,
+    FormatSections};
 
 }  // namespace digestlint

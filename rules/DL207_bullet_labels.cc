@@ -1,4 +1,6 @@
 // DL207 bullet-labels: a section lacks the labelled bullets the schema lists.
+#include <algorithm>
+
 #include "rule.h"
 #include "section_helpers.h"
 
@@ -6,36 +8,33 @@ namespace digestlint {
 
 namespace {
 
-bool HasLabel(const Section& section, const std::string& label) {
-  for (const std::string& item : section.list_items) {
-    if (item.size() > label.size() && item.compare(0, label.size(), label) == 0 && item[label.size()] == ':') {
-      return true;
-    }
-  }
-  return false;
-}
-
 void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
-  const PostSpec& spec = *post.spec;
+  const SectionsFormat& sections = post.format->sections;
   for (const Paper& paper : post.papers) {
-    for (const SectionSpec& wanted : spec.sections) {
-      const Section* section = FindSection(paper, wanted.name, spec.section_heading_level);
-      if (!section || !section->has_content) continue;
+    for (const SectionSpec& wanted : sections.list) {
+      const Section* section = FindSection(paper, wanted, sections, true);
+      if (!section || !section->has_content || section->placeholder_only) continue;
       std::string missing;
-      for (const std::string& label : wanted.bullet_labels) {
-        if (!HasLabel(*section, label)) missing += (missing.empty() ? "'- " : ", '- ") + label + ":'";
+      for (const Words& label : wanted.bullets) {
+        const bool present =
+            std::any_of(section->list_items.begin(), section->list_items.end(),
+                        [&](const std::string& item) { return sections.StartsWithLabel(item, label); });
+        if (!present)
+          missing += (missing.empty() ? "'- " : ", '- ") + label.canonical() + sections.separators.front() + "'";
       }
       if (missing.empty()) continue;
-      sink.Report(rule, section->heading,
-                  "'" + HeadingText(spec, wanted.name) + "' of paper " + PaperLabel(paper) +
-                      " lacks the labelled bullets " + missing);
+      sink.Report(
+          rule, section->heading,
+          "'" + sections.Written(wanted) + "' of paper " + paper.Label() + " lacks the labelled bullets " + missing);
     }
   }
 }
 
 }  // namespace
 
-extern const Rule kBulletLabels{
-    {"DL207", "bullet-labels", Severity::kWarning, "A section lacks the labelled bullets the schema expects"}, Check};
+extern const Rule kRule_DL207{{"DL207", "bullet-labels", Severity::kWarning, FixAvailability::kNone,
+                               "A section lacks the labelled bullets the schema lists"},
+                              Check,
+                              FormatSections};
 
 }  // namespace digestlint

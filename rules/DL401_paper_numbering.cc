@@ -1,4 +1,4 @@
-// DL401 paper-numbering: papers are numbered 1, 2, 3 ... with no gap or repeat.
+// DL401 paper-numbering: papers are numbered from the schema's start with no gap or repeat.
 #include "rule.h"
 
 namespace digestlint {
@@ -6,7 +6,9 @@ namespace digestlint {
 namespace {
 
 void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
-  const int start = post.spec->numbering_start;
+  const Numbering& numbering = post.format->papers.numbering;
+  if (!numbering.enabled) return;
+  const int start = numbering.start;
   const std::vector<Paper>& papers = post.papers;
   int expected = start;
   for (size_t i = 0; i < papers.size(); ++i) {
@@ -25,7 +27,7 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
         if (next_break) break;
         const int wanted = start + static_cast<int>(j);
         if (!papers[j].number || *papers[j].number == wanted) continue;
-        fix.edits.push_back(Edit{papers[j].number_span, std::to_string(wanted) + "."});
+        fix.edits.push_back(Edit{papers[j].number_span, std::to_string(wanted)});
       }
       const std::string kind = found < expected ? "repeats or goes back" : "skips " + std::to_string(found - expected);
       std::optional<Fix> offered;
@@ -41,8 +43,9 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
 
 }  // namespace
 
-extern const Rule kPaperNumbering{{"DL401", "paper-numbering", Severity::kError, "Paper numbers skip or repeat", false,
-                                   false, FixAvailability::kSafe},
-                                  Check};
+extern const Rule kRule_DL401{
+    {"DL401", "paper-numbering", Severity::kError, FixAvailability::kSafe, "Paper numbers skip or repeat"},
+    Check,
+    FormatPapers};
 
 }  // namespace digestlint

@@ -11,8 +11,7 @@ bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
   const std::string& text = post.source->text();
   for (const Paper& paper : post.papers) {
-    if (!paper.link) continue;
-    const Span title = paper.link->text_span;
+    const Span title = paper.title;
     for (size_t i = title.begin; i < title.end;) {
       if (!IsBlank(text[i])) {
         ++i;
@@ -35,8 +34,9 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
 
 }  // namespace
 
-extern const Rule kTitleWhitespace{{"DL501", "title-whitespace", Severity::kWarning,
-                                    "A paper title contains a run of whitespace", false, false, FixAvailability::kSafe},
-                                   Check};
+extern const Rule kRule_DL501{{"DL501", "title-whitespace", Severity::kWarning, FixAvailability::kSafe,
+                               "A paper title contains a run of whitespace"},
+                              Check,
+                              FormatPapers};
 
 }  // namespace digestlint

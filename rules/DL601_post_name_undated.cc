@@ -22,10 +22,13 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
   static const RE2 kPrefix(R"(([0-9]{2,4})-([0-9]{1,2})-([0-9]{1,2})-.*)");
   int year = 0, month = 0, day = 0;
   RE2::FullMatch(post.file_name, kPrefix, &year, &month, &day);
-  char date[32];
-  std::snprintf(date, sizeof date, "%04d-%02d-%02d", year, month, day);
   std::string why;
-  if (!ParseJekyllDate(date, &why)) {
+  if (month < 1 || month > 12) {
+    why = "month " + std::to_string(month) + " does not exist";
+  } else if (day < 1 || day > DaysInMonth(year, month)) {
+    why = "day " + std::to_string(day) + " does not exist in " + YearMonth(year, month);
+  }
+  if (!why.empty()) {
     sink.Report(rule, Span{},
                 "the date in the file name '" + post.file_name + "' does not exist (" + why +
                     "): jekyll build stops with an error");
@@ -34,8 +37,8 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
 
 }  // namespace
 
-extern const Rule kPostNameUndated{
-    {"DL601", "post-name-undated", Severity::kError,
+extern const Rule kRule_DL601{
+    {"DL601", "post-name-undated", Severity::kError, FixAvailability::kNone,
      "A file in _posts lacks a YYYY-MM-DD- name prefix (or its date does not exist), so Jekyll does not publish it"},
     Check};
 

@@ -17,8 +17,8 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
 
 }  // namespace
 
-extern const Rule kPostUnpublished{{"DL603", "post-unpublished", Severity::kInfo,
-                                    "The post has published: false, so Jekyll leaves it out of the site"},
-                                   Check};
+extern const Rule kRule_DL603{{"DL603", "post-unpublished", Severity::kInfo, FixAvailability::kNone,
+                               "The post has published: false, so Jekyll leaves it out of the site"},
+                              Check};
 
 }  // namespace digestlint

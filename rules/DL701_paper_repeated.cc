@@ -37,15 +37,18 @@ void Check(const Post& post, const Blog& blog, const RuleInfo& rule, DiagnosticS
     const std::string date = IsoOfDay(*earlier->facts.date);
     const int line = FirstLineOf(*earlier, paper.id);
     sink.Report(rule, paper.heading,
-                "arXiv " + paper.id + " was already summarised on " + date + " in " + earlier->path + " (line " +
+                paper.shown + " was already summarised on " + date + " in " + earlier->path + " (line " +
                     std::to_string(line) + ")",
-                {RelatedLocation{earlier->path, Position{line, 1}, "arXiv " + paper.id + " in the post of " + date}});
+                {RelatedLocation{earlier->path, Position{line, 1}, paper.shown + " in the post of " + date}});
   }
 }
 
 }  // namespace
 
-extern const Rule kPaperRepeated{
-    {"DL701", "paper-repeated", Severity::kError, "A paper was already summarised in an earlier post"}, nullptr, Check};
+extern const Rule kRule_DL701{{"DL701", "paper-repeated", Severity::kError, FixAvailability::kNone,
+                               "A paper was already summarised in an earlier post"},
+                              nullptr,
+                              nullptr,
+                              Check};
 
 }  // namespace digestlint

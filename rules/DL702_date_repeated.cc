@@ -25,7 +25,10 @@ void Check(const Post& post, const Blog& blog, const RuleInfo& rule, DiagnosticS
 
 }  // namespace
 
-extern const Rule kDateRepeated{
-    {"DL702", "date-repeated", Severity::kError, "Another post of the blog has the same date"}, nullptr, Check};
+extern const Rule kRule_DL702{
+    {"DL702", "date-repeated", Severity::kError, FixAvailability::kNone, "Another post of the blog has the same date"},
+    nullptr,
+    nullptr,
+    Check};
 
 }  // namespace digestlint

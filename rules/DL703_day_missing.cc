@@ -56,9 +56,10 @@ void Check(const Post& post, const Blog& blog, const RuleInfo& rule, DiagnosticS
 
 }  // namespace
 
-extern const Rule kDayMissing{
-    {"DL703", "day-missing", Severity::kWarning, "The series has no post for a day its cadence expects"},
-    nullptr,
-    Check};
+extern const Rule kRule_DL703{{"DL703", "day-missing", Severity::kWarning, FixAvailability::kNone,
+                               "The series has no post for a day its cadence expects"},
+                              nullptr,
+                              nullptr,
+                              Check};
 
 }  // namespace digestlint

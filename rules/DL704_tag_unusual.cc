@@ -51,9 +51,10 @@ void Check(const Post& post, const Blog& blog, const RuleInfo& rule, DiagnosticS
 
 }  // namespace
 
-extern const Rule kTagUnusual{
-    {"DL704", "tag-unusual", Severity::kWarning, "A tag used only once is a small edit away from a common tag"},
-    nullptr,
-    Check};
+extern const Rule kRule_DL704{{"DL704", "tag-unusual", Severity::kWarning, FixAvailability::kNone,
+                               "A tag used only once is a small edit away from a common tag"},
+                              nullptr,
+                              nullptr,
+                              Check};
 
 }  // namespace digestlint

@@ -4,26 +4,28 @@
 
 namespace digestlint {
 
-const Section* FindSection(const Paper& paper, const std::string& name, std::optional<int> level) {
+bool AtSectionLevel(const Section& section, const SectionsFormat& format) {
+  return format.form == SectionForm::kLabel ? section.level == 0 : section.level == format.level;
+}
+
+const Section* FindSection(const Paper& paper, const SectionSpec& spec, const SectionsFormat& format,
+                           bool at_level_only) {
   for (const Section& section : paper.sections) {
-    if (EqualsIgnoringCase(section.name, name) && (!level || section.level == *level)) return &section;
+    if (section.spec == &spec && (!at_level_only || AtSectionLevel(section, format))) return &section;
   }
   return nullptr;
 }
 
-int RequiredIndex(const PostSpec& spec, const std::string& name) {
-  for (size_t i = 0; i < spec.sections.size(); ++i) {
-    if (EqualsIgnoringCase(spec.sections[i].name, name)) return static_cast<int>(i);
+const Section* FirstLikeIt(const Paper& paper, const Section& section, const SectionsFormat& format) {
+  for (const Section& other : paper.sections) {
+    if (!AtSectionLevel(other, format)) continue;
+    const bool same = section.spec
+                          ? other.spec == section.spec
+                          : !other.spec && (format.case_sensitive ? other.name == section.name
+                                                                  : EqualsIgnoringCase(other.name, section.name));
+    if (same) return &other;
   }
-  return -1;
-}
-
-std::string HeadingText(const PostSpec& spec, const std::string& name) {
-  return std::string(static_cast<size_t>(spec.section_heading_level), '#') + " " + name;
-}
-
-std::string PaperLabel(const Paper& paper) {
-  return paper.number ? std::to_string(*paper.number) : std::string("(unnumbered)");
+  return nullptr;
 }
 
 }  // namespace digestlint

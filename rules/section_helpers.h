@@ -1,25 +1,21 @@
 #pragma once
 // Small queries over a paper's sections, shared by the DL2xx rules.
 
-#include <optional>
-#include <string>
-
 #include "post.h"
-#include "schema.h"
 
 namespace digestlint {
 
-/// The first section called `name` (case-insensitive) at `level`, or at any
-/// level when `level` is empty; nullptr when there is none.
-const Section* FindSection(const Paper& paper, const std::string& name, std::optional<int> level);
+/// Whether `section` stands where the format's sections do (its heading level;
+/// any bold label counts).
+bool AtSectionLevel(const Section& section, const SectionsFormat& format);
 
-/// Index of `name` in the schema's required sections, or -1.
-int RequiredIndex(const PostSpec& spec, const std::string& name);
+/// The first section of `paper` that is `spec` (at any level unless
+/// `at_level_only`), or nullptr.
+const Section* FindSection(const Paper& paper, const SectionSpec& spec, const SectionsFormat& format,
+                           bool at_level_only);
 
-/// "## Method" for the schema's section level.
-std::string HeadingText(const PostSpec& spec, const std::string& name);
-
-/// "3" for numbered papers, else the heading's position ("#2").
-std::string PaperLabel(const Paper& paper);
+/// The first section at the format's level with the same listed section (or,
+/// for unlisted ones, the same name) as `section`.
+const Section* FirstLikeIt(const Paper& paper, const Section& section, const SectionsFormat& format);
 
 }  // namespace digestlint

@@ -1,53 +1,10 @@
 #include "arxiv.h"
 
-#include <algorithm>
 #include <cctype>
 
 #include <re2/re2.h>
 
 namespace digestlint {
-
-namespace {
-
-struct UrlParts {
-  std::string scheme;  // "" when missing
-  std::string host;
-  std::string path;  // starts with "/" when present
-};
-
-// [scheme:][//]host path [?query][#fragment], by hand: it runs for every link
-// of every post, and a capturing RE2 match costs ten times as much.
-UrlParts SplitUrl(std::string_view url) {
-  const auto is_scheme_char = [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '.' || c == '-';
-  };
-  UrlParts parts;
-  size_t scheme_end = 0;
-  if (!url.empty() && std::isalpha(static_cast<unsigned char>(url[0]))) {
-    while (scheme_end < url.size() && is_scheme_char(url[scheme_end])) ++scheme_end;
-  }
-  if (scheme_end > 0 && scheme_end < url.size() && url[scheme_end] == ':') {
-    parts.scheme = std::string(url.substr(0, scheme_end));
-    url.remove_prefix(scheme_end + 1);
-  }
-  if (url.substr(0, 2) == "//") url.remove_prefix(2);
-  const size_t host_end = std::min(url.find_first_of("/?#"), url.size());
-  parts.host = std::string(url.substr(0, host_end));
-  url.remove_prefix(host_end);
-  parts.path = std::string(url.substr(0, std::min(url.find_first_of("?#"), url.size())));
-  for (char& c : parts.host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return parts;
-}
-
-void CheckScheme(const UrlParts& parts, std::vector<std::string>& problems) {
-  if (parts.scheme.empty()) {
-    problems.emplace_back("has no https:// scheme");
-  } else if (parts.scheme != "https") {
-    problems.push_back("uses " + parts.scheme + ": instead of https:");
-  }
-}
-
-}  // namespace
 
 std::string WithoutVersion(std::string_view id) {
   size_t digits = id.size();
@@ -98,71 +55,13 @@ std::optional<ArxivId> ParseArxivId(std::string_view text, std::string* why) {
     *why = "is neither YYMM.NNNNN nor archive/YYMMNNN";
     return std::nullopt;
   }
-  if (!version.empty() && std::stoi(version) < 1) {
+  // The version is all digits (the pattern says so) but may be too long for an int.
+  if (!version.empty() && version.find_first_not_of('0') == std::string::npos) {
     *why = "version v" + version + " does not exist (versions start at v1)";
     return std::nullopt;
   }
   id.base = WithoutVersion(text);
   return id;
-}
-
-LinkAnalysis AnalyzeArxivUrl(std::string_view url) {
-  LinkAnalysis result;
-  const UrlParts parts = SplitUrl(url);
-  const bool known_host =
-      parts.host == "arxiv.org" || parts.host == "www.arxiv.org" || parts.host == "export.arxiv.org";
-  if (!known_host) return result;
-  result.points_at_site = true;
-  CheckScheme(parts, result.problems);
-  if (parts.host != "arxiv.org") result.problems.push_back("uses the host " + parts.host + " instead of arxiv.org");
-
-  static const RE2 kPath(R"(/(abs|pdf|html)?/?(.*?)(\.pdf)?/?)");
-  std::string kind;
-  std::string id;
-  std::string pdf_suffix;
-  RE2::FullMatch(parts.path, kPath, &kind, &id, &pdf_suffix);
-  if (kind.empty()) {
-    result.problems.emplace_back("has no /abs/ before the identifier");
-  } else if (kind != "abs") {
-    result.problems.push_back("points at /" + kind + "/ instead of the abstract page /abs/");
-  }
-  if (!pdf_suffix.empty()) result.problems.emplace_back("ends in .pdf");
-  result.id = id;
-  if (!id.empty()) result.canonical = "https://arxiv.org/abs/" + id;
-  return result;
-}
-
-LinkAnalysis AnalyzeAlphaxivUrl(std::string_view url, std::string_view language) {
-  LinkAnalysis result;
-  const UrlParts parts = SplitUrl(url);
-  if (parts.host != "www.alphaxiv.org" && parts.host != "alphaxiv.org") return result;
-  result.points_at_site = true;
-  CheckScheme(parts, result.problems);
-  if (parts.host != "www.alphaxiv.org")
-    result.problems.push_back("uses the host " + parts.host + " instead of www.alphaxiv.org");
-
-  static const RE2 kPath(R"(/(?:([a-z]{2}(?:-[a-z]{2})?)/)?([a-z]+)/(.*?)/?)");
-  std::string found_language;
-  std::string page;
-  std::string id;
-  if (!RE2::FullMatch(parts.path, kPath, &found_language, &page, &id)) {
-    result.problems.push_back("is not an overview page (/" + std::string(language) + (language.empty() ? "" : "/") +
-                              "overview/<id>)");
-    return result;
-  }
-  if (page != "overview") result.problems.push_back("points at /" + page + "/ instead of /overview/");
-  if (found_language != language) {
-    result.problems.push_back((found_language.empty() ? std::string("has no language segment")
-                                                      : "has the language segment /" + found_language + "/") +
-                              (language.empty() ? std::string(" but the schema expects English (none)")
-                                                : " but the schema expects /" + std::string(language) + "/"));
-  }
-  result.id = id;
-  if (!id.empty()) {
-    result.canonical =
-        "https://www.alphaxiv.org/" + std::string(language) + (language.empty() ? "" : "/") + "overview/" + id;
-  }
-  return result;
 }
 
 }  // namespace digestlint

@@ -1,11 +1,12 @@
 #pragma once
-// arXiv identifiers and the URL forms of arXiv and Alphaxiv links, following
-// arXiv's documented scheme (see README, "The digest format").
+// arXiv identifiers, following arXiv's documented scheme: YYMM.NNNN (April 2007
+// to December 2014), YYMM.NNNNN (from January 2015), archive(.XX)/YYMMNNN
+// before April 2007, each with an optional version vN. The built-in ID
+// grammar "arxiv" of the schema's link kinds.
 
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace digestlint {
 
@@ -15,24 +16,8 @@ struct ArxivId {
   int month = 0;     // 1-12
 };
 
-/// Parses `text` as an arXiv identifier (new style YYMM.NNNN(N), old style
-/// archive(.XX)/YYMMNNN, optional vN); on failure sets `why` in plain words.
+/// Parses `text` as an arXiv identifier; on failure sets `why` in plain words.
 std::optional<ArxivId> ParseArxivId(std::string_view text, std::string* why);
-
-/// A link analysed against the one form a digest should use.
-struct LinkAnalysis {
-  bool points_at_site = false;        // the host is the expected site at all
-  std::string id;                     // identifier text found in the URL ("" if none)
-  std::vector<std::string> problems;  // why it is not the canonical form
-  std::string canonical;              // the canonical URL, when an id was found
-};
-
-/// Checks `url` against https://arxiv.org/abs/<id>.
-LinkAnalysis AnalyzeArxivUrl(std::string_view url);
-
-/// Checks `url` against https://www.alphaxiv.org/<language>/overview/<id>
-/// (no language segment when `language` is empty, which means English).
-LinkAnalysis AnalyzeAlphaxivUrl(std::string_view url, std::string_view language);
 
 /// The identifier without a trailing version: "2510.19871v2" -> "2510.19871".
 std::string WithoutVersion(std::string_view id);

@@ -307,8 +307,14 @@ int Explain(const Options& options, Projects& projects, std::ostream& out, std::
   const std::string& wanted = options.paths.front();
   std::vector<std::string> known;
   for (const RuleInfo* rule : AllRuleInfos(project->custom_rules())) {
-    if (rule->code == wanted || rule->name == wanted) {
-      out << RuleDocumentation(*rule);
+    if (rule->code == wanted || rule->name == wanted || IsAlias(*rule, wanted)) {
+      // In the blog's own terms: what each of its schemas says about the rule's subject.
+      std::string doc = RuleDocumentation(*rule);
+      for (const auto& [name, schema] : project->NamedSchemas()) {
+        const std::string described = RuleDocumentationFor(*rule, schema->format(), name);
+        if (described.size() > doc.size()) doc += described.substr(RuleDocumentation(*rule).size());
+      }
+      out << doc;
       return kExitClean;
     }
     known.emplace_back(rule->code);
@@ -346,7 +352,12 @@ int ShowConfig(const Options& options, Projects& projects, std::ostream& out) {
   }
   values["per-file-ignores"] = per_file + "}";
   values["fail-on"] = config.fail_on;
-  values["language"] = config.language ? nlohmann::json(*config.language).dump() : "(from the schema)";
+  std::string schemas = "[";
+  for (const Config::SchemaForFiles& entry : config.schemas) {
+    schemas += (schemas.size() > 1 ? ", " : "") + std::string("{files: ") + list(entry.files) +
+               ", schema: " + nlohmann::json(entry.schema).dump() + "}";
+  }
+  values["schemas"] = schemas + "]";
   values["custom-rules"] = list(config.custom_rules);
   const SeriesConfig& series = config.series;
   values["series"] = "{cadence: " + std::string(CadenceName(series.cadence)) +

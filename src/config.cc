@@ -32,7 +32,7 @@ std::string ReadSeries(const json& value, Config& config) {
   if (value.contains("since")) {
     const std::string since = value["since"].get<std::string>();
     std::string why;
-    if (since.size() != 10 || !ParseJekyllDate(since, &why)) {
+    if (!IsoDayForm().Parse(since, &why)) {
       return config.Where("/series/since") + ": 'series.since' is \"" + since + "\" but must be a date, YYYY-MM-DD" +
              (why.empty() ? "" : " (" + why + ")");
     }
@@ -70,7 +70,7 @@ Config DefaultConfig(const fs::path& root) {
   config.root = root;
   for (const char* key :
        {"schema", "include", "exclude", "select", "extend-select", "ignore", "severity", "per-file-ignores", "fail-on",
-        "language", "custom-rules", "max-file-size", "max-brackets", "series", "cache-dir"}) {
+        "schemas", "custom-rules", "max-file-size", "max-brackets", "series", "cache-dir"}) {
     config.origin[key] = "default";
   }
   return config;
@@ -91,7 +91,11 @@ std::optional<Config> LoadConfig(const std::string& path, std::string* error) {
     const SchemaViolation& first = violations.front();
     std::string message = first.message;
     const std::string prefix = "unknown key '";
-    if (message.rfind(prefix, 0) == 0) {
+    if (first.pointer == "/language") {
+      message =
+          "'language' was removed: the Alphaxiv URL, language segment included, is now the schema's "
+          "(x-digestlint links[].url); see README, \"Describing your blog's format\"";
+    } else if (message.rfind(prefix, 0) == 0) {
       // A misspelt key: suggest the closest one the schema allows at that place.
       const std::string key = message.substr(prefix.size(), message.size() - prefix.size() - 1);
       json::json_pointer parent(first.pointer);
@@ -109,6 +113,10 @@ std::optional<Config> LoadConfig(const std::string& path, std::string* error) {
   }
 
   const json& data = yaml->data;
+  if (data.contains("schema") && data.contains("schemas")) {
+    *error = config.Where("/schemas") + ": use either 'schema' (one schema for every post) or 'schemas' (one per glob)";
+    return std::nullopt;
+  }
   const auto set = [&](const char* key, auto apply) {
     if (!data.contains(key)) return;
     apply(data[key]);
@@ -126,7 +134,14 @@ std::optional<Config> LoadConfig(const std::string& path, std::string* error) {
     for (const auto& [glob, rules] : v.items()) config.per_file_ignores.emplace_back(glob, Strings(rules));
   });
   set("fail-on", [&](const json& v) { config.fail_on = v.get<std::string>(); });
-  set("language", [&](const json& v) { config.language = v.get<std::string>(); });
+  set("schemas", [&](const json& v) {
+    for (const json& entry : v) {
+      const json& files = entry.at("files");
+      config.schemas.push_back(Config::SchemaForFiles{
+          files.is_string() ? std::vector<std::string>{files.get<std::string>()} : Strings(files),
+          (config.root / entry.at("schema").get<std::string>()).lexically_normal().string()});
+    }
+  });
   set("custom-rules", [&](const json& v) { config.custom_rules = Strings(v); });
   set("max-file-size", [&](const json& v) { config.max_file_size = v.get<size_t>(); });
   set("max-brackets", [&](const json& v) { config.max_brackets = v.get<size_t>(); });

@@ -29,6 +29,13 @@ struct Config {
   std::string file;                   // the configuration file; "" when defaults are used
   std::filesystem::path root;         // globs and paths are relative to this folder
   std::optional<std::string> schema;  // absolute path
+  // `schemas`: each glob list with its schema (absolute path). When given, a
+  // file that matches none of the globs is not a digest and is not linted.
+  struct SchemaForFiles {
+    std::vector<std::string> files;
+    std::string schema;
+  };
+  std::vector<SchemaForFiles> schemas;
   std::vector<std::string> include = {"*.md", "*.markdown"};
   std::vector<std::string> exclude;
   std::vector<std::string> select = {"ALL"};
@@ -37,7 +44,6 @@ struct Config {
   std::map<std::string, std::string> severity;  // selector -> error|warning|info|off
   std::vector<std::pair<std::string, std::vector<std::string>>> per_file_ignores;
   std::string fail_on = "error";
-  std::optional<std::string> language;
   std::vector<std::string> custom_rules;  // globs, relative to root
   size_t max_file_size = 10 << 20;
   size_t max_brackets = 10000;

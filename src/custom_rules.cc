@@ -68,7 +68,7 @@ std::vector<Span> CustomRule::ScopeSpans(const Post& post) const {
     spans.push_back(Span{post.front_matter.body_start, text.size()});
   } else if (scope_ == "title") {
     for (const Paper& paper : post.papers) {
-      if (paper.link) spans.push_back(paper.link->text_span);
+      if (paper.title.end > paper.title.begin) spans.push_back(paper.title);
     }
   } else if (scope_ == "heading") {
     for (const Paper& paper : post.papers) {
@@ -79,7 +79,10 @@ std::vector<Span> CustomRule::ScopeSpans(const Post& post) const {
     const std::string name = scope_.substr(8);
     for (const Paper& paper : post.papers) {
       for (const Section& section : paper.sections) {
-        if (EqualsIgnoringCase(section.name, name)) spans.push_back(Span{section.heading.end, section.block.end});
+        // A listed section answers to any of its alternative names.
+        const bool named =
+            section.spec ? section.spec->name.Matches(name, false) : EqualsIgnoringCase(section.name, name);
+        if (named) spans.push_back(Span{section.heading.end, section.block.end});
       }
     }
   } else if (scope_.rfind("front-matter:", 0) == 0) {
@@ -211,10 +214,12 @@ bool LoadCustomRuleFile(const std::string& path, std::vector<std::unique_ptr<Cus
                          severity == "error"  ? Severity::kError
                          : severity == "info" ? Severity::kInfo
                                               : Severity::kWarning,
+                         fixable ? FixAvailability::kSafe : FixAvailability::kNone,
                          rule->summary_,
                          false,
                          false,
-                         fixable ? FixAvailability::kSafe : FixAvailability::kNone,
+                         "",
+                         "",
                          &rule->documentation_};
   std::string swaps;
   const json swap_map = data.value("swap", json::object());

@@ -34,20 +34,26 @@ enum class FixAvailability { kNone, kSafe, kUnsafe, kSafeOrUnsafe };
 
 std::string_view FixSafetyName(FixSafety safety);
 
-/// Everything about a rule that is declared once: the code users type, the
-/// name they read, how bad a finding is, and a one-line summary.
+/// Everything about a rule that is declared once, in its own file
+/// (rules/DLnnn_name.cc): the code users type, the name they read, how bad a
+/// finding is, what its fix is, and a one-line summary.
 struct RuleInfo {
   std::string_view code;     // "DL201": DL + digits, grouped by area
   std::string_view name;     // kebab-case alias of the code
   Severity severity;         // default severity
+  FixAvailability fix;       // what --fix can do about it
   std::string_view summary;  // one line, for `digestlint rules` and docs
   // True when the finding means the file could not be linted at all
-  // (unreadable, not text, YAML that does not parse): exit status 2.
+  // (unreadable, not text, front matter that does not parse): exit status 2.
   bool input_error = false;
   // True for rules about the file's bytes, which run even when the file is
   // not readable text; all other rules run only on text.
   bool file_rule = false;
-  FixAvailability fix = FixAvailability::kNone;
+  // Older codes and names that still select the rule, separated by spaces.
+  std::string_view aliases = "";
+  // Codes of the diagnostics this rule's fix leaves on purpose (a placeholder
+  // for a person to fill in), which --fix does not count as making a post worse.
+  std::string_view fix_leaves = "";
   // Custom rules carry their documentation; built-in ones have it compiled in.
   const std::string* documentation = nullptr;
 };

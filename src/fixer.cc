@@ -1,8 +1,10 @@
 #include "fixer.h"
 
 #include <algorithm>
+#include <set>
 
 #include "linter.h"
+#include "rule.h"
 #include "source_text.h"
 
 namespace digestlint {
@@ -65,6 +67,29 @@ std::string RuleList(const std::map<std::string, int>& rules) {
 
 bool FixApplies(const Fix& fix, const FixOptions& options) { return fix.safety == FixSafety::kSafe || options.unsafe; }
 
+std::map<std::string, int> RulesMadeWorse(const std::vector<LocatedDiagnostic>& before,
+                                          const std::vector<LocatedDiagnostic>& after,
+                                          const std::map<std::string, int>& applied) {
+  std::set<std::string> left_on_purpose;
+  for (const auto& [code, count] : applied) {
+    const Rule* rule = FindRule(code);
+    std::string_view leaves = rule ? rule->info.fix_leaves : std::string_view();
+    while (!leaves.empty()) {
+      const size_t space = leaves.find(' ');
+      left_on_purpose.emplace(leaves.substr(0, space));
+      leaves = space == std::string_view::npos ? std::string_view() : leaves.substr(space + 1);
+    }
+  }
+  const std::map<std::string, int> counts_before = CountByRule(before);
+  std::map<std::string, int> worse;
+  for (const auto& [code, count] : CountByRule(after)) {
+    if (left_on_purpose.count(code)) continue;
+    const auto found = counts_before.find(code);
+    if (found == counts_before.end() || count > found->second) worse[code] = count;
+  }
+  return worse;
+}
+
 FixResult FixBytes(const std::string& path, const std::string& bytes, const Schema& schema, const FixOptions& options) {
   LintSettings settings;
   settings.schema = &schema;
@@ -81,7 +106,6 @@ FixResult FixBytes(const std::string& path, const std::string& bytes, const Lint
     result.remaining = original;  // never rewrite what could not be read as a post
     return result;
   }
-  const std::map<std::string, int> before = CountByRule(original);
   std::vector<LocatedDiagnostic> diagnostics = original;
 
   const bool bom = bytes.compare(0, kBom.size(), kBom) == 0;
@@ -111,13 +135,9 @@ FixResult FixBytes(const std::string& path, const std::string& bytes, const Lint
     diagnostics = LintBytes(path, text, settings);
   }
 
-  // A fix must never make the post worse: no new kind of problem, no more of one.
+  // A fix must never make the post worse.
   if (!result.refused) {
-    std::map<std::string, int> worse;
-    for (const auto& [code, count] : CountByRule(diagnostics)) {
-      const auto found = before.find(code);
-      if (found == before.end() || count > found->second) worse[code] = count;
-    }
+    const std::map<std::string, int> worse = RulesMadeWorse(original, diagnostics, applied);
     if (!worse.empty()) {
       result.refused = "fixing (rules " + RuleList(applied) + ") would introduce " + RuleList(worse);
     }

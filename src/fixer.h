@@ -39,4 +39,11 @@ FixResult FixBytes(const std::string& path, const std::string& bytes, const Sche
 /// True when `fix` is applied under `options`.
 bool FixApplies(const Fix& fix, const FixOptions& options);
 
+/// The rules with more diagnostics `after` fixing than `before` (a new kind of
+/// problem, or more of one), with their counts after; the diagnostics a fix of
+/// a rule in `applied` leaves on purpose (RuleInfo::fix_leaves) do not count.
+std::map<std::string, int> RulesMadeWorse(const std::vector<LocatedDiagnostic>& before,
+                                          const std::vector<LocatedDiagnostic>& after,
+                                          const std::map<std::string, int>& applied);
+
 }  // namespace digestlint

@@ -110,14 +110,25 @@ class YamlToJson {
 
 }  // namespace
 
-FrontMatter ParseFrontMatter(const SourceText& source, const FrontMatterLimits& limits) {
+const char* SyntaxName(FrontMatterSyntax syntax) { return syntax == FrontMatterSyntax::kToml ? "TOML" : "YAML"; }
+
+FrontMatter ParseFrontMatter(const SourceText& source, bool yaml, bool toml, const FrontMatterLimits& limits) {
   FrontMatter result;
-  if (source.line_count() < 1 || !IsFenceLine(source.Line(1), "---")) return result;
+  if (source.line_count() < 1) return result;
+  const bool yaml_fence = IsFenceLine(source.Line(1), "---");
+  const bool toml_fence = IsFenceLine(source.Line(1), "+++");
+  if (!yaml_fence && !toml_fence) return result;
+  result.syntax = toml_fence ? FrontMatterSyntax::kToml : FrontMatterSyntax::kYaml;
   result.opening_fence = Span{0, source.Line(1).size()};
+  if ((toml_fence && !toml) || (yaml_fence && !yaml)) {
+    result.syntax_not_accepted = true;
+    return result;
+  }
 
   int closing_line = 0;
   for (int line = 2; line <= source.line_count(); ++line) {
-    if (IsFenceLine(source.Line(line), "---") || IsFenceLine(source.Line(line), "...")) {
+    const std::string_view text = source.Line(line);
+    if (toml_fence ? IsFenceLine(text, "+++") : IsFenceLine(text, "---") || IsFenceLine(text, "...")) {
       closing_line = line;
       break;
     }
@@ -129,19 +140,54 @@ FrontMatter ParseFrontMatter(const SourceText& source, const FrontMatterLimits& 
   result.body_start = source.LineStart(closing_line + 1);
   result.closing_fence = Span{source.LineStart(closing_line), source.LineContentEnd(closing_line)};
 
-  const size_t yaml_start = source.LineStart(2);
-  YamlDocument yaml =
-      ParseYaml(source.text().substr(yaml_start, source.LineStart(closing_line) - yaml_start), yaml_start, limits);
-  if (yaml.ok) {
+  const size_t start = source.LineStart(2);
+  const std::string text = source.text().substr(start, source.LineStart(closing_line) - start);
+  YamlDocument document = toml_fence ? ParseToml(text, start, limits) : ParseYaml(text, start, limits);
+  if (document.ok) {
     result.state = FrontMatter::State::kParsed;
-    result.data = std::move(yaml.data);
-    result.locations = std::move(yaml.locations);
+    result.data = std::move(document.data);
+    result.locations = std::move(document.locations);
   } else {
-    result.state = FrontMatter::State::kInvalidYaml;
-    result.error = std::move(yaml.error);
-    result.error_offset = yaml.error_offset;
+    result.state = FrontMatter::State::kInvalidSyntax;
+    result.error = std::move(document.error);
+    result.error_offset = document.error_offset;
   }
   return result;
+}
+
+namespace {
+
+// A word YAML reads as a string when written plainly; anything else is written
+// in JSON's notation, which is valid YAML (and, for these values, TOML).
+std::string ScalarText(const nlohmann::json& value, bool toml) {
+  static const RE2 kPlain("[A-Za-z][A-Za-z0-9_.-]*");
+  static const RE2 kKeyword("(?i)true|false|yes|no|on|off|null|y|n");
+  if (value.is_string()) {
+    std::string text = value;
+    if (!toml && RE2::FullMatch(text, kPlain) && !RE2::FullMatch(text, kKeyword)) return text;
+  }
+  return value.dump();
+}
+
+}  // namespace
+
+std::optional<std::string> KeyLineToAppend(const SourceText& source, const FrontMatter& front_matter,
+                                           const std::string& key, const nlohmann::json& value) {
+  if (front_matter.state != FrontMatter::State::kParsed || !front_matter.data.is_object() || value.is_object()) {
+    return std::nullopt;
+  }
+  const bool toml = front_matter.syntax == FrontMatterSyntax::kToml;
+  if (toml && !RE2::FullMatch(key, "[A-Za-z0-9_-]+")) return std::nullopt;
+  const std::string line = (toml ? key : ScalarText(key, false)) + (toml ? " = " : ": ") + ScalarText(value, toml) +
+                           std::string(source.LineEnding());
+  const size_t at = front_matter.closing_fence.begin;
+  const size_t start = source.LineStart(2);  // as ParseFrontMatter reads it
+  const std::string text = source.text().substr(start, at - start) + line;
+  const YamlDocument appended = toml ? ParseToml(text, start) : ParseYaml(text, start);
+  if (!appended.ok || !appended.data.is_object() || !appended.data.contains(key) || appended.data[key] != value) {
+    return std::nullopt;
+  }
+  return line;
 }
 
 YamlDocument ParseYaml(const std::string& yaml, size_t base, const FrontMatterLimits& limits) {

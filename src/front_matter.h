@@ -1,8 +1,10 @@
 #pragma once
-// Splits the YAML front matter off a post and converts it to JSON for schema
-// validation, keeping where each key and value stands in the file.
+// Splits the front matter off a post (YAML between --- lines, or TOML between
+// +++ lines as Hugo writes it) and converts it to JSON for schema validation,
+// keeping where each key and value stands in the file.
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -21,13 +23,18 @@ struct YamlLocation {
   size_t value = 0;  // offset of the value
 };
 
+enum class FrontMatterSyntax { kYaml, kToml };
+
 struct FrontMatter {
-  enum class State { kMissing, kUnclosed, kInvalidYaml, kParsed };
+  enum class State { kMissing, kUnclosed, kInvalidSyntax, kParsed };
   State state = State::kMissing;
-  Span opening_fence;     // the first "---" line
-  Span closing_fence;     // the closing "---" or "..." line (when closed)
+  FrontMatterSyntax syntax = FrontMatterSyntax::kYaml;
+  // A fence the format does not accept ("+++" where only YAML is allowed): the post counts as having none.
+  bool syntax_not_accepted = false;
+  Span opening_fence;     // the first "---" (or "+++") line
+  Span closing_fence;     // the closing "---", "..." (or "+++") line (when closed)
   size_t body_start = 0;  // offset of the first byte after the front matter
-  // kInvalidYaml: what is wrong and where.
+  // kInvalidSyntax: what is wrong and where.
   std::string error;
   size_t error_offset = 0;
   // kParsed: the data, and the location of every value by JSON pointer.
@@ -35,9 +42,14 @@ struct FrontMatter {
   std::map<std::string, YamlLocation> locations;
 };
 
-FrontMatter ParseFrontMatter(const SourceText& source, const FrontMatterLimits& limits = {});
+/// Splits and parses the front matter; `yaml` and `toml` say which fences count.
+FrontMatter ParseFrontMatter(const SourceText& source, bool yaml = true, bool toml = true,
+                             const FrontMatterLimits& limits = {});
 
-/// A YAML document converted to JSON (also used for configuration files).
+/// "YAML" or "TOML", for messages.
+const char* SyntaxName(FrontMatterSyntax syntax);
+
+/// A YAML or TOML document converted to JSON (YAML is also used for configuration files).
 struct YamlDocument {
   bool ok = false;
   nlohmann::json data;
@@ -48,5 +60,15 @@ struct YamlDocument {
 
 /// Parses `yaml`, whose first byte stands at offset `base` of its file.
 YamlDocument ParseYaml(const std::string& yaml, size_t base, const FrontMatterLimits& limits = {});
+
+/// Parses TOML (toml_front_matter.cc): tables become objects, dates and times
+/// RFC 3339 strings ("2025-10-27T08:00:00+09:00"), positions by JSON pointer.
+YamlDocument ParseToml(const std::string& toml, size_t base, const FrontMatterLimits& limits = {});
+
+/// The line that adds `key: value` (YAML) or `key = value` (TOML) at the end of
+/// the front matter, when the document then reads back exactly that value;
+/// nullopt when it would not (an open quote or block on the last line).
+std::optional<std::string> KeyLineToAppend(const SourceText& source, const FrontMatter& front_matter,
+                                           const std::string& key, const nlohmann::json& value);
 
 }  // namespace digestlint

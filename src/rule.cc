@@ -4,31 +4,82 @@
 
 namespace digestlint {
 
+bool IsAlias(const RuleInfo& info, std::string_view word) {
+  std::string_view aliases = info.aliases;
+  while (!aliases.empty()) {
+    const size_t space = aliases.find(' ');
+    if (aliases.substr(0, space) == word) return true;
+    aliases = space == std::string_view::npos ? std::string_view() : aliases.substr(space + 1);
+  }
+  return false;
+}
+
 const Rule* FindRule(std::string_view code_or_name) {
   for (const Rule* rule : BuiltinRules()) {
     if (rule->info.code == code_or_name || rule->info.name == code_or_name) return rule;
   }
+  for (const Rule* rule : BuiltinRules()) {
+    if (IsAlias(rule->info, code_or_name)) return rule;
+  }
   return nullptr;
 }
 
-std::string_view RuleDocumentation(const RuleInfo& info) {
+std::string_view FixAvailabilityName(FixAvailability fix) {
+  switch (fix) {
+    case FixAvailability::kSafe:
+      return "safe";
+    case FixAvailability::kUnsafe:
+      return "unsafe";
+    case FixAvailability::kSafeOrUnsafe:
+      return "safe or unsafe";
+    case FixAvailability::kNone:
+      break;
+  }
+  return "";
+}
+
+std::string RuleDocumentation(const RuleInfo& info) {
   if (info.documentation) return *info.documentation;
   std::string file_name(info.code);
   file_name += '_';
   for (char c : info.name) file_name += c == '-' ? '_' : c;
   file_name += ".md";
-  const std::string_view* doc = FindEmbeddedFile(file_name);
-  return doc ? *doc : std::string_view();
+  const std::string_view* prose = FindEmbeddedFile(file_name);
+  if (!prose) return "";
+  std::string doc = "# " + std::string(info.code) + " " + std::string(info.name) + "\n\nDefault severity: **" +
+                    std::string(SeverityName(info.severity)) + "**.";
+  if (info.fix != FixAvailability::kNone) doc += " Fix: " + std::string(FixAvailabilityName(info.fix)) + ".";
+  if (!info.aliases.empty()) {
+    doc += " Also selected by its former ";
+    std::string_view aliases = info.aliases;
+    bool first = true;
+    while (!aliases.empty()) {
+      const size_t space = aliases.find(' ');
+      doc += (first ? "`" : ", `") + std::string(aliases.substr(0, space)) + "`";
+      first = false;
+      aliases = space == std::string_view::npos ? std::string_view() : aliases.substr(space + 1);
+    }
+    doc += ".";
+  }
+  return doc + "\n\n" + std::string(*prose);
+}
+
+std::string RuleDocumentationFor(const RuleInfo& info, const DigestFormat& format, const std::string& schema_name) {
+  std::string doc = RuleDocumentation(info);
+  const Rule* rule = FindRule(info.code);
+  if (!rule || &rule->info != &info || !rule->describe) return doc;
+  if (!doc.empty() && doc.back() != '\n') doc += '\n';
+  return doc + "\n## In this blog's format\n\nWith " + schema_name + ":\n\n" + rule->describe(format);
 }
 
 std::string RuleDocSection(const RuleInfo& info, std::string_view heading) {
-  const std::string_view doc = RuleDocumentation(info);
+  const std::string doc = RuleDocumentation(info);
   const std::string marker = "\n## " + std::string(heading) + "\n";
   const size_t start = doc.find(marker);
-  if (start == std::string_view::npos) return "";
+  if (start == std::string::npos) return "";
   const size_t body = start + marker.size();
   const size_t end = doc.find("\n## ", body);
-  std::string text(doc.substr(body, end == std::string_view::npos ? std::string_view::npos : end - body));
+  std::string text = doc.substr(body, end == std::string::npos ? std::string::npos : end - body);
   const size_t first = text.find_first_not_of('\n');
   const size_t last = text.find_last_not_of('\n');
   return first == std::string::npos ? "" : text.substr(first, last - first + 1);

@@ -1,9 +1,11 @@
 #pragma once
 // A rule is plain data plus one function, like a markdownlint rule object:
-// its RuleInfo (code, name, severity, summary) and a check that reads the
-// Post model and never re-parses the text. Each rule lives in its own file
-// in rules/, next to its documentation (rules/DLnnn_name.md), and is listed
-// once in rules/registry.cc.
+// its RuleInfo (code, name, severity, fix, summary) and a check that reads
+// the Post model and its DigestFormat, never raw text. Each rule lives in one
+// file, rules/DLnnn_name.cc, which defines `kRule_DLnnn`; its documentation is
+// rules/DLnnn_name.md. CMake lists the rule files, so adding a rule needs no
+// other edit: the registry, the docs' headings, the rules reference and the
+// README's rule table are all derived from the declaration.
 
 #include <string>
 #include <string_view>
@@ -37,21 +39,42 @@ class Blog;
 struct Rule {
   using CheckFunction = void (*)(const Post& post, const RuleInfo& rule, DiagnosticSink& sink);
   using BlogCheckFunction = void (*)(const Post& post, const Blog& blog, const RuleInfo& rule, DiagnosticSink& sink);
+  // What a blog's format says about the rule's subject, for `explain`.
+  using DescribeFunction = std::string (*)(const DigestFormat& format);
   RuleInfo info;
   CheckFunction check;
+  DescribeFunction describe = nullptr;
   BlogCheckFunction blog_check = nullptr;
 };
 
-/// Every built-in rule, sorted by code.
+// The describe functions rules declare, one per part of the format.
+inline std::string FormatFrontMatter(const DigestFormat& format) { return format.DescribeFrontMatter(); }
+inline std::string FormatDates(const DigestFormat& format) { return format.DescribeDates(); }
+inline std::string FormatPapers(const DigestFormat& format) { return format.DescribePapers(); }
+inline std::string FormatLinks(const DigestFormat& format) { return format.DescribeLinks(); }
+inline std::string FormatSections(const DigestFormat& format) { return format.DescribeSections(); }
+
+/// Every built-in rule, sorted by code (generated from the rule files).
 const std::vector<const Rule*>& BuiltinRules();
 
-/// The rule with this code or name, or nullptr.
+/// The rule with this code, name or alias, or nullptr.
 const Rule* FindRule(std::string_view code_or_name);
 
-/// The rule's documentation (rules/DLnnn_name.md), compiled in.
-std::string_view RuleDocumentation(const RuleInfo& info);
+/// Whether `word` is one of the rule's aliases (older codes and names).
+bool IsAlias(const RuleInfo& info, std::string_view word);
+
+/// The rule's documentation: a heading and its declared severity and fix,
+/// then the prose of rules/DLnnn_name.md (compiled in).
+std::string RuleDocumentation(const RuleInfo& info);
+
+/// The rule's documentation followed, for a built-in rule about the format,
+/// by what `format` says about its subject ("In this blog's format").
+std::string RuleDocumentationFor(const RuleInfo& info, const DigestFormat& format, const std::string& schema_name);
 
 /// The text of one "## heading" section of the rule's documentation.
 std::string RuleDocSection(const RuleInfo& info, std::string_view heading);
+
+/// "safe", "unsafe", "safe or unsafe" or "" (none).
+std::string_view FixAvailabilityName(FixAvailability fix);
 
 }  // namespace digestlint

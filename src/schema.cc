@@ -3,8 +3,6 @@
 #include <cstdlib>
 #include <iostream>
 
-#include <re2/re2.h>
-
 #include "embedded.h"
 #include "source_text.h"
 
@@ -25,29 +23,6 @@ const JsonSchema& ExtensionSchema() {
 }
 
 constexpr std::string_view kExtensionKey = "x-digestlint";
-
-// Reads the (already validated) x-digestlint block.
-PostSpec ReadPostSpec(const json& block) {
-  PostSpec spec;
-  const json front_matter = block.value("front-matter", json::object());
-  spec.title_key = front_matter.value("title-key", spec.title_key);
-  spec.date_key = front_matter.value("date-key", spec.date_key);
-  spec.title_date_pattern = front_matter.value("title-date-pattern", "([0-9]{4}-[0-9]{2}-[0-9]{2})");
-  const json papers = block.value("papers", json::object());
-  spec.paper_heading_level = papers.value("heading-level", spec.paper_heading_level);
-  spec.numbering_start = papers.value("numbering-start", spec.numbering_start);
-  const json links = block.value("links", json::object());
-  spec.alphaxiv_label = links.value("alphaxiv-label", spec.alphaxiv_label);
-  spec.alphaxiv_language = links.value("alphaxiv-language", spec.alphaxiv_language);
-  const json& sections = block.at("sections");
-  spec.section_heading_level = sections.value("heading-level", spec.section_heading_level);
-  spec.allow_extra_sections = sections.value("allow-extra", spec.allow_extra_sections);
-  for (const json& section : sections.at("required")) {
-    spec.sections.push_back(
-        SectionSpec{section.at("name"), section.value("bullet-labels", std::vector<std::string>{})});
-  }
-  return spec;
-}
 
 std::string FirstViolation(const std::vector<SchemaViolation>& violations, const std::string& prefix) {
   const SchemaViolation& first = violations.front();
@@ -87,19 +62,9 @@ std::optional<Schema> Schema::Load(std::string_view json_text, std::string* erro
     *error = FirstViolation(extension, "/" + std::string(kExtensionKey));
     return std::nullopt;
   }
-  schema.spec_ = ReadPostSpec(block);
-  auto title_date = std::make_shared<const RE2>(schema.spec_.title_date_pattern, RE2::Quiet);
-  if (!title_date->ok() || title_date->NumberOfCapturingGroups() != 1) {
-    *error = "/x-digestlint/front-matter/title-date-pattern: " +
-             (title_date->ok() ? std::string("needs exactly one capture group (the date)") : title_date->error());
-    return std::nullopt;
-  }
-  schema.spec_.title_date = std::move(title_date);
-  if (schema.spec_.section_heading_level <= schema.spec_.paper_heading_level) {
-    *error = "/x-digestlint/sections/heading-level: must be deeper than the paper heading level (" +
-             std::to_string(schema.spec_.paper_heading_level) + ")";
-    return std::nullopt;
-  }
+  std::optional<DigestFormat> format = DigestFormat::FromJson(block, error);
+  if (!format) return std::nullopt;
+  schema.format_ = std::make_shared<const DigestFormat>(std::move(*format));
   try {
     schema.front_matter_ = std::make_shared<const JsonSchema>(schema.document_);
   } catch (const std::exception& e) {
@@ -120,12 +85,6 @@ const Schema& Schema::Default() {
     return std::move(*loaded);
   }();
   return schema;
-}
-
-Schema Schema::WithLanguage(const std::string& language) const {
-  Schema copy = *this;
-  copy.spec_.alphaxiv_language = language;
-  return copy;
 }
 
 std::vector<SchemaViolation> Schema::Validate(const json& front_matter) const {

@@ -1,7 +1,7 @@
 #pragma once
-// The schema: a JSON Schema (draft-07) for the front matter, plus the
-// `x-digestlint` block that describes the body. Rules read the body's layout
-// from PostSpec; nothing about a particular blog is hard-coded in a rule.
+// A schema: a JSON Schema (draft-07) for the front matter, plus the
+// `x-digestlint` block that describes the rest of the post (digest_format.h).
+// Nothing about a particular blog is hard-coded in the code: it is all here.
 
 #include <memory>
 #include <optional>
@@ -11,33 +11,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "digest_format.h"
 #include "json_schema.h"
 
-namespace re2 {
-class RE2;
-}
-
 namespace digestlint {
-
-struct SectionSpec {
-  std::string name;                        // heading text, e.g. "Introduction"
-  std::vector<std::string> bullet_labels;  // e.g. "Goal" for "- Goal: ..."
-};
-
-struct PostSpec {
-  std::string title_key = "title";
-  std::string date_key = "date";
-  // RE2 pattern with one capture group: the YYYY-MM-DD date inside the title.
-  std::string title_date_pattern;
-  std::shared_ptr<const re2::RE2> title_date;  // compiled once, at load
-  int paper_heading_level = 1;
-  int numbering_start = 1;
-  std::string alphaxiv_label = "Alphaxiv";
-  std::string alphaxiv_language;  // "" means English: no language segment
-  int section_heading_level = 2;
-  std::vector<SectionSpec> sections;  // required, in order
-  bool allow_extra_sections = false;
-};
 
 class Schema {
  public:
@@ -50,15 +27,15 @@ class Schema {
   /// The schema compiled into the binary (schemas/daily-papers.schema.json).
   static const Schema& Default();
 
-  const PostSpec& spec() const { return spec_; }
+  const DigestFormat& format() const { return *format_; }
+  /// The schema as parsed (what a cache of facts built under it depends on).
+  const nlohmann::json& document() const { return document_; }
   std::vector<SchemaViolation> Validate(const nlohmann::json& front_matter) const;
-  /// The same schema with another Alphaxiv language segment.
-  Schema WithLanguage(const std::string& language) const;
 
  private:
   nlohmann::json document_;
-  std::shared_ptr<const JsonSchema> front_matter_;  // the document without x-digestlint's meaning
-  PostSpec spec_;
+  std::shared_ptr<const JsonSchema> front_matter_;
+  std::shared_ptr<const DigestFormat> format_;
 };
 
 }  // namespace digestlint

@@ -65,7 +65,7 @@ std::vector<const RuleInfo*> AllRuleInfos(const std::vector<std::unique_ptr<Cust
 
 bool SelectorMatches(const std::string& selector, const RuleInfo& rule) {
   static const RE2 kPrefix("[A-Z]+[0-9]*");
-  if (selector == "ALL" || selector == rule.code || selector == rule.name) return true;
+  if (selector == "ALL" || selector == rule.code || selector == rule.name || IsAlias(rule, selector)) return true;
   return RE2::FullMatch(selector, kPrefix) && rule.code.substr(0, selector.size()) == selector;
 }
 
@@ -142,9 +142,16 @@ std::unique_ptr<Project> Project::Create(Config config, const CliOverrides& over
     }
     project->schema_ = std::make_unique<Schema>(std::move(*schema));
   }
-  if (config.language) {
-    const Schema& base = project->schema_ ? *project->schema_ : Schema::Default();
-    project->schema_ = std::make_unique<Schema>(base.WithLanguage(*config.language));
+  for (size_t i = 0; i < config.schemas.size(); ++i) {
+    const Config::SchemaForFiles& entry = config.schemas[i];
+    std::string problem;
+    std::optional<Schema> schema = LoadSchema(entry.schema, &problem);
+    if (!schema) {
+      *error = config.Where("/schemas/" + std::to_string(i) + "/schema") + ": schema " + entry.schema + ": " + problem;
+      return nullptr;
+    }
+    std::vector<Glob> globs(entry.files.begin(), entry.files.end());
+    project->schemas_.emplace_back(std::move(globs), std::make_unique<Schema>(std::move(*schema)));
   }
   for (const std::string& glob : config.include) project->include_.emplace_back(glob);
   for (const std::string& glob : config.exclude) project->exclude_.emplace_back(glob);
@@ -166,6 +173,7 @@ std::string Project::Relative(const std::string& path) const {
 LintSettings Project::SettingsFor(const std::string& path) const {
   LintSettings settings;
   settings.schema = schema_ ? schema_.get() : &Schema::Default();
+  if (const Schema* chosen = SchemaFor(path)) settings.schema = chosen;
   settings.disabled = disabled_;
   settings.severity = severity_;
   settings.custom_rules = &custom_rules_;
@@ -183,14 +191,44 @@ LintSettings Project::SettingsFor(const std::string& path) const {
   return settings;
 }
 
-bool Project::Excludes(const std::string& path) const { return Matches(exclude_, Relative(path)); }
+const Schema* Project::SchemaFor(const std::string& path) const { return SchemaForRelative(Relative(path)); }
+
+const Schema* Project::SchemaForRelative(const std::string& relative) const {
+  for (const auto& [globs, schema] : schemas_) {
+    if (Matches(globs, relative)) return schema.get();
+  }
+  return nullptr;
+}
+
+std::vector<std::pair<std::string, const Schema*>> Project::NamedSchemas() const {
+  std::vector<std::pair<std::string, const Schema*>> named;
+  for (size_t i = 0; i < schemas_.size(); ++i) {
+    const Config::SchemaForFiles& entry = config_.schemas[i];
+    std::string files;
+    for (const std::string& glob : entry.files) files += (files.empty() ? "" : ", ") + glob;
+    named.emplace_back("schema " + entry.schema + " (files " + files + ")", schemas_[i].second.get());
+  }
+  if (named.empty()) {
+    named.emplace_back(schema_ ? "schema " + *config_.schema : std::string("the built-in schema"),
+                       schema_ ? schema_.get() : &Schema::Default());
+  }
+  return named;
+}
+
+bool Project::Excludes(const std::string& path) const { return ExcludesRelative(Relative(path)); }
+
+bool Project::ExcludesRelative(const std::string& relative) const {
+  // With `schemas`, a file no schema claims is not a digest.
+  if (!schemas_.empty() && !SchemaForRelative(relative)) return true;
+  return Matches(exclude_, relative);
+}
 
 bool Project::Walks(const std::string& path) const { return WalksRelative(Relative(path)); }
 
 bool Project::WalksRelative(const std::string& relative) const {
   // The site index cache is never a post, wherever `cache-dir` puts it.
   if (!cache_prefix_.empty() && relative.rfind(cache_prefix_, 0) == 0) return false;
-  return Matches(include_, relative) && !Matches(exclude_, relative);
+  return Matches(include_, relative) && !ExcludesRelative(relative);
 }
 
 bool Project::Matches(const std::vector<Glob>& globs, const std::string& relative) {

@@ -63,8 +63,13 @@ class Project {
   bool Walks(const std::string& path) const;
   /// The same for a path relative to the configuration's folder (`root`).
   bool WalksRelative(const std::string& relative) const;
-  /// Whether `path` matches an exclude glob.
+  /// Whether `path` matches an exclude glob, or (with `schemas`) no schema's glob.
   bool Excludes(const std::string& path) const;
+  /// The schema of the first `schemas` entry whose globs match `path`, or nullptr.
+  const Schema* SchemaFor(const std::string& path) const;
+  /// Every schema the configuration uses, each with a name for people:
+  /// "the built-in schema", "schema blog.json", "schema a.json (files *-daily.md)".
+  std::vector<std::pair<std::string, const Schema*>> NamedSchemas() const;
   bool FailsOnWarnings() const { return config_.fail_on == "warning"; }
   const Config& config() const { return config_; }
   const std::vector<std::unique_ptr<CustomRule>>& custom_rules() const { return custom_rules_; }
@@ -72,11 +77,14 @@ class Project {
  private:
   Project() = default;
   std::string Relative(const std::string& path) const;
+  bool ExcludesRelative(const std::string& relative) const;
+  const Schema* SchemaForRelative(const std::string& relative) const;
   static bool Matches(const std::vector<Glob>& globs, const std::string& relative);
 
   Config config_;
   std::filesystem::path working_directory_ = WorkingDirectory();  // read once, not per post
   std::unique_ptr<Schema> schema_;
+  std::vector<std::pair<std::vector<Glob>, std::unique_ptr<Schema>>> schemas_;
   std::vector<std::unique_ptr<CustomRule>> custom_rules_;
   std::set<std::string> disabled_;
   std::map<std::string, Severity> severity_;

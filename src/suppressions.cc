@@ -10,7 +10,7 @@
 
 namespace digestlint {
 
-extern const Rule kUnusedSuppression;
+extern const Rule kRule_DL003;
 
 namespace {
 
@@ -108,7 +108,7 @@ void ApplySuppressions(const SourceText& source, const std::set<std::string>& di
       }
     }
     if (unused.empty()) continue;
-    diagnostics.push_back(Diagnostic{&kUnusedSuppression.info, kUnusedSuppression.info.severity, s.comment,
+    diagnostics.push_back(Diagnostic{&kRule_DL003.info, kRule_DL003.info.severity, s.comment,
                                      "this suppression of " + unused + " suppresses nothing; remove it", std::nullopt});
   }
 }

@@ -424,7 +424,8 @@ TEST_CASE("the cache format reads back what it wrote, escapes included", "[blog]
   entry.facts.title = "Daily Papers — 2025-10-27\twith\\tabs";
   entry.facts.date = 20388;
   entry.facts.date_line = 4;
-  entry.facts.papers = {PaperFact{"2510.19871", 10, {}}, PaperFact{"hep-th/9901001", 33, {}}};
+  entry.facts.papers = {PaperFact{"arxiv:2510.19871", "arXiv 2510.19871", 10, {}},
+                        PaperFact{"openreview:a\tb", "OpenReview a\tb", 33, {}}};
   entry.facts.tags = {TagFact{"papers", {}}, TagFact{"new\nline", {}}};
   cache.entries = {entry, CacheEntry{"b.md", 0, 0, 0, 0, {}}};
   const std::optional<IndexCache> back = ParseIndexCache(SerializeIndexCache(cache));
@@ -439,7 +440,8 @@ TEST_CASE("the cache format reads back what it wrote, escapes included", "[blog]
   CHECK(first.facts.date == entry.facts.date);
   CHECK(first.facts.date_line == 4);
   REQUIRE(first.facts.papers.size() == 2);
-  CHECK(first.facts.papers[1].id == "hep-th/9901001");
+  CHECK(first.facts.papers[1].id == "openreview:a\tb");
+  CHECK(first.facts.papers[1].shown == "OpenReview a\tb");
   CHECK(first.facts.papers[1].line == 33);
   REQUIRE(first.facts.tags.size() == 2);
   CHECK(first.facts.tags[1].tag == "new\nline");

@@ -10,6 +10,7 @@
 namespace digestlint {
 namespace {
 
+using testing::Contains;
 using testing::ReadFile;
 using testing::RunDigestlint;
 using testing::SourceDir;
@@ -21,8 +22,6 @@ const std::string kFrontMatter =
     "categories: []\n---\n";
 
 std::string CleanPost() { return ReadFile(SourceDir() / "tests/fixtures/DL501_title_whitespace/clean.md"); }
-
-bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 TEST_CASE("a clean post exits 0 and says so on stderr", "[cli]") {
   TempDir dir;
@@ -64,7 +63,7 @@ TEST_CASE("bad inputs are reported one by one without stopping the run", "[cli]"
       {"unclosed.md", "---\nlayout: post\n\n# 1. [T](https://arxiv.org/abs/2510.19871)\n", 1,
        "1:1: error[DL102 front-matter-unclosed] front matter is not closed"},
       {"yaml-error.md", "---\nlayout: post\ntitle: [unclosed\n---\n", 2,
-       "4:1: error[DL103 yaml-syntax] front matter is not valid YAML: end of sequence flow not found"},
+       "4:1: error[DL103 front-matter-syntax] front matter is not valid YAML: end of sequence flow not found"},
       {"list.md", "---\n- a\n- b\n---\n", 1,
        "1:1: error[DL104 front-matter-schema] the front matter must be a mapping but is a list"},
       {"no-papers.md", kFrontMatter + "\nNothing today.\n", 1, "8:1: error[DL403 no-papers] the post has no papers"},
@@ -205,13 +204,13 @@ TEST_CASE("usage errors, --help and --version", "[cli]") {
 
 TEST_CASE("option --schema uses another schema, and a bad one exits 2 naming the problem", "[cli]") {
   TempDir dir;
-  WriteFile(dir.path() / "bad.json", R"({"x-digestlint": {"sections": {"required": []}}})");
+  WriteFile(dir.path() / "bad.json", R"({"x-digestlint": {"papers": {"level": "1"}}})");
   WriteFile(dir.path() / "post.md", CleanPost());
   const auto bad = RunDigestlint({"--schema", (dir.path() / "bad.json").string(), (dir.path() / "post.md").string()});
   CHECK(bad.status == 2);
   CHECK(bad.err == "digestlint: error: --schema " + (dir.path() / "bad.json").string() +
-                       ": invalid schema: /x-digestlint/sections/required: 'sections.required' must have at least 1 "
-                       "item\n");
+                       ": invalid schema: /x-digestlint/papers/level: 'papers.level' must be an integer but is a "
+                       "string\n");
   CHECK(bad.out.empty());
   const auto missing = RunDigestlint({"--schema", (dir.path() / "none.json").string(), "x.md"});
   CHECK(missing.status == 2);
@@ -220,8 +219,12 @@ TEST_CASE("option --schema uses another schema, and a bad one exits 2 naming the
   const std::string weekly = (SourceDir() / "tests/schemas/weekly-notes.schema.json").string();
   const auto other = RunDigestlint({"--schema", weekly, (dir.path() / "post.md").string(), "--format", "json"});
   CHECK(other.status == 1);  // a daily-papers post breaks the weekly-notes schema
-  // Under that schema papers are level-2 headings, so "## Introduction" reads as an unnumbered paper.
-  CHECK(Contains(other.out, "\"rule\": \"DL402\""));
+  // Under that schema papers are level-2 headings: one diagnostic says so, and no paper is checked.
+  CHECK(Contains(other.out, "\"rule\": \"DL404\""));
+  CHECK(Contains(other.out,
+                 "papers are level-1 headings here (2 found); the schema expects level-2 headings like "
+                 "'## 1. [Title](https://arxiv.org/abs/ID)'"));
+  CHECK_FALSE(Contains(other.out, "\"rule\": \"DL2"));
   CHECK(Contains(other.out, "must be of the form Weekly Notes — YYYY-MM-DD"));
 }
 

@@ -12,6 +12,7 @@ namespace digestlint {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::Contains;
 using testing::ReadFile;
 using testing::RunDigestlint;
 using testing::SourceDir;
@@ -86,7 +87,7 @@ TEST_CASE("select, extend-select and ignore take codes, names, prefixes and ALL"
   Blog blog;
   const std::string post = blog.Path("_posts/2025-10-28-daily-papers.md");
   blog.Write(".digestlint.yaml",
-             "select: [DL3, paper-numbering]\nextend-select: [DL106]\nignore: [alphaxiv-id-mismatch]\n");
+             "select: [DL3, paper-numbering]\nextend-select: [DL106]\nignore: [link-id-mismatch]\n");
   CHECK(blog.Codes({post}) == std::vector<std::string>{"DL106@3", "DL302@11", "DL401@32"});
   SECTION("--select replaces select; --ignore adds to ignore") {
     CHECK(blog.Codes({"--select", "ALL", "--ignore", "DL1,DL2", post}) ==
@@ -146,17 +147,43 @@ TEST_CASE("include and exclude, with excludes applied to named files unless --no
   CHECK(RunDigestlint({"--no-force-exclude", draft}).status == 1);
 }
 
-TEST_CASE("schema and language keys", "[config]") {
+TEST_CASE("schema and schemas keys, and the removed language key names its replacement", "[config]") {
   Blog blog;
   blog.Write("_posts/2025-10-27-daily-papers.md", kReference);
   const std::string reference = blog.Path("_posts/2025-10-27-daily-papers.md");
   blog.Write(".digestlint.yaml", "language: ja\n");
-  std::vector<std::string> codes = blog.Codes({reference});
-  CHECK(std::count(codes.begin(), codes.end(), "DL306@12") == 1);  // ko pages, ja expected
+  const auto removed = RunDigestlint({reference});
+  CHECK(removed.status == 2);
+  CHECK(removed.err == "digestlint: error: " + blog.Path(".digestlint.yaml") +
+                           ":1:1: 'language' was removed: the Alphaxiv URL, language segment included, is now the "
+                           "schema's (x-digestlint links[].url); see README, \"Describing your blog's format\"\n");
   blog.Write("schemas/weekly.json", ReadFile(SourceDir() / "tests/schemas/weekly-notes.schema.json"));
   blog.Write(".digestlint.yaml", "schema: schemas/weekly.json\n");
-  codes = blog.Codes({reference});
+  std::vector<std::string> codes = blog.Codes({reference});
   CHECK(codes.front() == "DL104@3");  // the title is not "Weekly Notes — ..."
+
+  // One schema per glob; a file no glob claims is not a digest and is not linted.
+  blog.Write("_posts/2025-11-02-weekly-notes.md", ReadFile(SourceDir() / "tests/fixtures/custom_schema/clean.md"));
+  blog.Write("_posts/2025-11-03-about.md", "# About this blog\n");
+  blog.Write(".digestlint.yaml",
+             "schemas:\n  - files: \"*-weekly-notes.md\"\n    schema: schemas/weekly.json\n"
+             "  - files: [\"*-daily-papers.md\"]\n    schema: " +
+                 (SourceDir() / "schemas/daily-papers.schema.json").string() + "\n");
+  int status = -1;
+  codes = blog.Codes({blog.root().string()}, &status);
+  const auto run = RunDigestlint({"--format", "json", blog.root().string()});
+  const nlohmann::json report = nlohmann::json::parse(run.out);
+  std::set<std::string> linted;
+  for (const auto& d : report["diagnostics"]) linted.insert(d["path"]);
+  INFO(run.err);
+  // The weekly post is clean under its own schema; the daily ones have their known problems.
+  CHECK(linted == std::set<std::string>{blog.Path("_posts/2025-10-27-daily-papers.md"),
+                                        blog.Path("_posts/2025-10-28-daily-papers.md")});
+  CHECK(report["files"] == 3);  // not about.md
+  CHECK(RunDigestlint({blog.Path("_posts/2025-11-03-about.md")}).err == "digestlint: no problems in 0 files\n");
+
+  blog.Write(".digestlint.yaml", "schema: a.json\nschemas:\n  - files: x\n    schema: b.json\n");
+  CHECK(Contains(RunDigestlint({reference}).err, ":2:1: use either 'schema' (one schema for every post) or 'schemas'"));
 }
 
 TEST_CASE("invalid configurations are exit 2 with file:line:col", "[config]") {
@@ -360,7 +387,7 @@ TEST_CASE("the example configuration and custom rule do what the README says", "
                                           "BLOG001@5 warning", "DL701@11 error", "DL302@11 error", "DL701@32 error",
                                           "DL401@32 error", "DL307@34 error", "DL202@44 error"});
   CHECK(run.err ==
-        "digestlint: 7 errors, 6 warnings, 2 infos in 2 files; 9 fixable with --fix, 2 more with "
+        "digestlint: 7 errors, 6 warnings, 2 infos in 2 files; 8 fixable with --fix, 3 more with "
         "--unsafe-fixes\n");
 }
 

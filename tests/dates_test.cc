@@ -5,6 +5,12 @@
 namespace digestlint {
 namespace {
 
+std::optional<Date> ParseJekyllDate(const char* text, std::string* why) {
+  std::string error;
+  static const std::optional<DateForm> jekyll = DateForm::Compile("jekyll", &error);
+  return jekyll->Parse(text, why);
+}
+
 TEST_CASE("Jekyll dates must be real dates and times", "[dates]") {
   std::string why;
   for (const char* valid :
@@ -22,7 +28,7 @@ TEST_CASE("Jekyll dates must be real dates and times", "[dates]") {
       {"1900-02-29", "day 29"},
       {"2025-04-31", "day 31"},
       {"27.10.2025", "not of the form"},
-      {"2025-10-27 08:15:00 +2500", "time zone offset 2500"},
+      {"2025-10-27 08:15:00 +2500", "time zone offset +2500"},
   };
   for (const auto& [text, reason] : invalid) {
     INFO(text);

@@ -90,10 +90,10 @@ TEST_CASE("option --fix writes files in place, keeps the mode, follows symlinks"
   const auto run = RunDigestlint({(dir.path() / "link.md").string(), "--color=never"});
   CHECK(run.status == 1);
   const auto fixed = RunDigestlint({"--fix", (dir.path() / "link.md").string()});
-  CHECK(fixed.status == 1);  // DL106 and DL202 need --unsafe-fixes
+  CHECK(fixed.status == 1);  // DL106, DL202 and DL307 need --unsafe-fixes
   CHECK(fixed.err ==
-        "digestlint: fixed 3 problems in 1 file (DL302 x1, DL307 x1, DL401 x1)\n"
-        "digestlint: 2 errors, 0 warnings in 1 file; 2 more with --unsafe-fixes\n");
+        "digestlint: fixed 2 problems in 1 file (DL302 x1, DL401 x1)\n"
+        "digestlint: 3 errors, 0 warnings in 1 file; 3 more with --unsafe-fixes\n");
   CHECK(fs::is_symlink(dir.path() / "link.md"));
   CHECK((fs::status(post).permissions() & fs::perms::all) ==
         (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
@@ -103,7 +103,7 @@ TEST_CASE("option --fix writes files in place, keeps the mode, follows symlinks"
   const auto unsafe = RunDigestlint({"--fix", "--unsafe-fixes", post.string()});
   CHECK(unsafe.status == 0);
   CHECK(unsafe.err ==
-        "digestlint: fixed 2 problems in 1 file (DL106 x1, DL202 x1)\ndigestlint: no problems in 1 file\n");
+        "digestlint: fixed 3 problems in 1 file (DL106 x1, DL202 x1, DL307 x1)\ndigestlint: no problems in 1 file\n");
   for (const auto& entry : fs::directory_iterator(dir.path())) {
     CHECK(entry.path().filename().string().find(".digestlint-") == std::string::npos);
   }

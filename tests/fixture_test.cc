@@ -248,5 +248,32 @@ TEST_CASE("every rule has a triggering and a clean fixture", "[fixtures]") {
   }
 }
 
+// A rule's declared fix is what it emits: a rule declared safe emits only
+// safe fixes (and at least one somewhere in the fixtures), one declared unsafe
+// only unsafe ones, one declared without a fix none at all.
+TEST_CASE("every rule emits exactly the fixes it declares", "[fixtures][fix]") {
+  std::map<std::string, std::set<FixSafety>> emitted;
+  for (const fs::path& path : AllFixtures()) {
+    const Fixture fixture = ParseFixture(path);
+    for (const LocatedDiagnostic& d :
+         LintBytes(fs::relative(path, SourceDir()).string(), fixture.text, SchemaFor(fixture))) {
+      if (!d.fix) continue;
+      emitted[std::string(d.rule->code)].insert(d.fix->safety);
+      const FixAvailability declared = d.rule->fix;
+      INFO(fs::relative(path, SourceDir()).string()
+           << ": " << d.rule->code << " at " << d.start.line << ":" << d.start.column << " emits a "
+           << FixSafetyName(d.fix->safety) << " fix");
+      CHECK(declared != FixAvailability::kNone);
+      if (declared == FixAvailability::kSafe) CHECK(d.fix->safety == FixSafety::kSafe);
+      if (declared == FixAvailability::kUnsafe) CHECK(d.fix->safety == FixSafety::kUnsafe);
+    }
+  }
+  for (const Rule* rule : BuiltinRules()) {
+    if (rule->info.fix == FixAvailability::kNone) continue;
+    INFO(rule->info.code << " declares a fix that no fixture shows");
+    CHECK(emitted.count(std::string(rule->info.code)));
+  }
+}
+
 }  // namespace
 }  // namespace digestlint

@@ -43,7 +43,7 @@ TEST_CASE("concise, github and junit match their golden files", "[formats]") {
 // A diagnostic of a made-up rule, for text no real post produces.
 LocatedDiagnostic Synthetic(const std::string& path, Position start, Position end, Severity severity,
                             const std::string& message) {
-  static const RuleInfo kRule{"DL999", "test-rule", Severity::kWarning, "test"};
+  static const RuleInfo kRule{"DL999", "test-rule", Severity::kWarning, FixAvailability::kNone, "test"};
   LocatedDiagnostic d;
   d.path = path;
   d.start = start;
@@ -99,9 +99,10 @@ TEST_CASE("SARIF output describes every rule and every result with its fix", "[f
   REQUIRE(dl307_index >= 0);
   const auto& dl307 = driver["rules"][static_cast<size_t>(dl307_index)];
   CHECK(dl307["id"] == "DL307");
-  CHECK(dl307["name"] == "alphaxiv-id-mismatch");
+  CHECK(dl307["name"] == "link-id-mismatch");
   CHECK(dl307["defaultConfiguration"]["level"] == "error");
-  CHECK(dl307["fullDescription"]["text"].get<std::string>().rfind("The ID in the Alphaxiv link differs", 0) == 0);
+  CHECK(dl307["fullDescription"]["text"].get<std::string>().rfind(
+            "A link whose kind has `same-id-as` carries another identifier", 0) == 0);
   const auto& results = sarif["runs"][0]["results"];
   REQUIRE(results.size() == 5);
   const auto& mismatch = results[3];
@@ -129,7 +130,7 @@ TEST_CASE("SARIF output validates against the official SARIF 2.1.0 schema", "[fo
                                   (SourceDir() / "examples/2025-10-28-daily-papers.md").string(),
                                   (dir.path() / "a b#.md").string(), (dir.path() / "missing.md").string()});
   CHECK(run.status == 2);
-  CHECK(run.out.find("error[DL307 alphaxiv-id-mismatch]") != std::string::npos);  // the readable log
+  CHECK(run.out.find("error[DL307 link-id-mismatch]") != std::string::npos);  // the readable log
   const std::string command =
       "/usr/bin/python3 -c 'import json, sys, jsonschema; "
       "jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))' '" +
@@ -150,7 +151,7 @@ TEST_CASE("option -o writes the report to a file and keeps a readable log on std
                                   (SourceDir() / "examples/2025-10-28-daily-papers.md").string()});
   CHECK(run.status == 1);
   CHECK(nlohmann::json::parse(ReadFile(report))["diagnostics"].size() == 5);
-  CHECK(run.out.find(":34:14: error[DL307 alphaxiv-id-mismatch]") != std::string::npos);
+  CHECK(run.out.find(":34:14: error[DL307 link-id-mismatch]") != std::string::npos);
   CHECK(run.err.find("digestlint: 5 errors") != std::string::npos);
   const auto unwritable =
       RunDigestlint({"--no-config", "--format=json", "-o", (dir.path() / "no/such/dir.json").string(),

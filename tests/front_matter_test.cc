@@ -37,14 +37,14 @@ TEST_CASE("missing, unclosed and broken front matter", "[front-matter]") {
   CHECK(ParseFrontMatter(SourceText("---\na: 1\n")).state == FrontMatter::State::kUnclosed);
   const SourceText broken("---\na: 1\nb: [1, 2\n---\n");
   const FrontMatter fm = ParseFrontMatter(broken);
-  REQUIRE(fm.state == FrontMatter::State::kInvalidYaml);
+  REQUIRE(fm.state == FrontMatter::State::kInvalidSyntax);
   CHECK_FALSE(fm.error.empty());
   CHECK(broken.PositionOf(fm.error_offset).line >= 3);
 }
 
 TEST_CASE("aliases cannot make the conversion loop or explode", "[front-matter]") {
   const FrontMatter cycle = ParseFrontMatter(SourceText("---\na: &a [*a]\n---\n"));
-  REQUIRE(cycle.state == FrontMatter::State::kInvalidYaml);
+  REQUIRE(cycle.state == FrontMatter::State::kInvalidSyntax);
   CHECK(cycle.error.find("refers to itself") != std::string::npos);
 
   std::string bomb = "---\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
@@ -56,13 +56,51 @@ TEST_CASE("aliases cannot make the conversion loop or explode", "[front-matter]"
   }
   bomb += "---\n";
   const FrontMatter exploded = ParseFrontMatter(SourceText(bomb));
-  REQUIRE(exploded.state == FrontMatter::State::kInvalidYaml);
+  REQUIRE(exploded.state == FrontMatter::State::kInvalidSyntax);
   CHECK(exploded.error.find("more than 10000 values") != std::string::npos);
 
   const std::string deep = "---\na: " + std::string(70, '[') + std::string(70, ']') + "\n---\n";
   const FrontMatter nested = ParseFrontMatter(SourceText(deep));
-  REQUIRE(nested.state == FrontMatter::State::kInvalidYaml);
+  REQUIRE(nested.state == FrontMatter::State::kInvalidSyntax);
   CHECK(nested.error.find("deeper than 64") != std::string::npos);
+}
+
+TEST_CASE("TOML front matter between +++ lines, as Hugo writes it", "[front-matter]") {
+  const SourceText source(
+      "+++\ntitle = \"Daily Papers 2025-10-27\"\ndate = 2025-10-27T08:00:00+09:00\npublished = 2026-03-12\n"
+      "tags = [\"papers\", \"llm\"]\ndraft = false\n[params]\nscore = 1.5\n+++\n\n# 1. Paper\n");
+  const FrontMatter fm = ParseFrontMatter(source);
+  REQUIRE(fm.state == FrontMatter::State::kParsed);
+  CHECK(fm.syntax == FrontMatterSyntax::kToml);
+  CHECK(fm.data["title"] == "Daily Papers 2025-10-27");
+  CHECK(fm.data["date"] == "2025-10-27T08:00:00+09:00");  // a TOML date-time becomes RFC 3339 text
+  CHECK(fm.data["published"] == "2026-03-12");
+  CHECK(fm.data["tags"] == nlohmann::json::array({"papers", "llm"}));
+  CHECK(fm.data["draft"] == false);
+  CHECK(fm.data["params"]["score"] == 1.5);
+  CHECK(source.PositionOf(fm.locations.at("/date").key).line == 3);
+  CHECK(source.PositionOf(fm.locations.at("/date").value).column == 8);
+  CHECK(source.PositionOf(fm.body_start).line == 10);
+
+  const FrontMatter broken = ParseFrontMatter(SourceText("+++\ntitle = \"x\ndate = 1\n+++\n"));
+  REQUIRE(broken.state == FrontMatter::State::kInvalidSyntax);
+  CHECK(broken.syntax == FrontMatterSyntax::kToml);
+  CHECK(SourceText("+++\ntitle = \"x\ndate = 1\n+++\n").PositionOf(broken.error_offset).line == 2);
+
+  const FrontMatter refused = ParseFrontMatter(SourceText("+++\ntitle = \"x\"\n+++\n"), /*yaml=*/true, /*toml=*/false);
+  CHECK(refused.state == FrontMatter::State::kMissing);
+  CHECK(refused.syntax_not_accepted);
+}
+
+TEST_CASE("a key appended to the front matter must read back as itself", "[front-matter]") {
+  const SourceText yaml("---\ntitle: x\n---\n");
+  CHECK(KeyLineToAppend(yaml, ParseFrontMatter(yaml), "layout", "post") == "layout: post\n");
+  CHECK(KeyLineToAppend(yaml, ParseFrontMatter(yaml), "categories", nlohmann::json::array()) == "categories: []\n");
+  const SourceText toml("+++\ntitle = \"x\"\n+++\n");
+  CHECK(KeyLineToAppend(toml, ParseFrontMatter(toml), "layout", "post") == "layout = \"post\"\n");
+  // yaml-cpp reads this, but a line appended after the open quote is part of the quoted text.
+  const SourceText open_block("---\n: \"\n---\n");
+  CHECK_FALSE(KeyLineToAppend(open_block, ParseFrontMatter(open_block), "layout", "post"));
 }
 
 }  // namespace

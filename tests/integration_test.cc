@@ -46,7 +46,7 @@ TEST_CASE("the pre-commit hooks work with Debian's pre-commit", "[integration][p
       Run(environment + "pre-commit try-repo '" + SourceDir().string() + "' digestlint --files " + post);
   INFO(check.output);
   CHECK(check.status == 1);
-  CHECK(check.output.find(post + ":34:14: error[DL307 alphaxiv-id-mismatch]") != std::string::npos);
+  CHECK(check.output.find(post + ":34:14: error[DL307 link-id-mismatch]") != std::string::npos);
   CHECK(ReadFile(repo / post) == broken);
 
   const Shell fix =

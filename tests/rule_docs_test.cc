@@ -2,6 +2,7 @@
 // "Example" post triggers exactly that rule, the "Use instead" post lints clean.
 #include <ctime>
 #include <set>
+#include <sstream>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -50,7 +51,7 @@ TEST_CASE("every rule is documented with the same sections", "[docs]") {
     const std::string code(rule->info.code);
     DYNAMIC_SECTION(code) {
       CHECK(codes.insert(code).second);
-      const std::string_view doc = RuleDocumentation(rule->info);
+      const std::string doc = RuleDocumentation(rule->info);
       REQUIRE_FALSE(doc.empty());
       CHECK(doc.rfind("# " + code + " " + std::string(rule->info.name) + "\n", 0) == 0);
       CHECK(doc.find("Default severity: **" + std::string(SeverityName(rule->info.severity)) + "**") !=
@@ -71,9 +72,36 @@ TEST_CASE("every rule is documented with the same sections", "[docs]") {
   CHECK(std::is_sorted(codes.begin(), codes.end()));
 }
 
+// The declaration is the one place for a rule's code, name, severity and fix:
+// its documentation file holds prose only, and its file name gives the code
+// the registry (generated from the file names) expects.
+TEST_CASE("rule files hold their declaration once: code from the file name, prose-only docs", "[docs]") {
+  namespace fs = std::filesystem;
+  std::set<std::string> declared;
+  for (const Rule* rule : BuiltinRules()) declared.insert(std::string(rule->info.code));
+  std::set<std::string> files;
+  for (const auto& entry : fs::directory_iterator(testing::SourceDir() / "rules")) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("DL", 0) != 0) continue;
+    const std::string code = name.substr(0, name.find('_'));
+    files.insert(code);
+    if (entry.path().extension() == ".md") {
+      INFO(name);
+      CHECK(testing::ReadFile(entry.path()).rfind("## What it checks\n", 0) == 0);
+    }
+    if (entry.path().extension() == ".cc") {
+      INFO(name);
+      const std::string source = testing::ReadFile(entry.path());
+      CHECK(testing::Contains(source, "const Rule kRule_" + code + "{"));
+      CHECK(testing::Contains(source, "{\"" + code + "\", "));
+    }
+  }
+  CHECK(files == declared);
+}
+
 TEST_CASE("documented examples trigger exactly their rule, and the fixed ones nothing", "[docs]") {
   for (const Rule* rule : BuiltinRules()) {
-    const std::string_view doc = RuleDocumentation(rule->info);
+    const std::string doc = RuleDocumentation(rule->info);
     const std::optional<std::string> failing = CodeBlockAfter(doc, "\n## Example\n");
     const std::optional<std::string> passing = CodeBlockAfter(doc, "\n## Use instead\n");
     DYNAMIC_SECTION(rule->info.code) {
@@ -160,6 +188,27 @@ TEST_CASE("the rules reference page is up to date", "[docs]") {
   REQUIRE(generated.status == 0);
   INFO("rules/README.md is stale: run ci/generate-rules-reference.sh and commit it");
   CHECK(testing::ReadFile(testing::SourceDir() / "rules/README.md") == generated.out);
+
+  // README.md's rule table is the reference's, linking into it.
+  std::string table;
+  bool in_table = false;
+  std::istringstream lines(generated.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("| code |", 0) == 0) in_table = true;
+    if (in_table && line.rfind("|", 0) != 0) break;
+    if (!in_table) continue;
+    for (size_t at = line.find("](#"); at != std::string::npos; at = line.find("](#", at)) {
+      line.replace(at, 3, "](rules/README.md#");
+    }
+    table += line + "\n";
+  }
+  const std::string readme = testing::ReadFile(testing::SourceDir() / "README.md");
+  const size_t begin = readme.find("\n", readme.find("<!-- rules-table:begin"));
+  const size_t end = readme.find("<!-- rules-table:end");
+  REQUIRE(begin != std::string::npos);
+  REQUIRE(end != std::string::npos);
+  INFO("README.md's rule table is stale: run ci/generate-rules-reference.sh and commit it");
+  CHECK(readme.substr(begin + 1, end - begin - 1) == table);
 }
 
 }  // namespace

@@ -9,14 +9,22 @@ namespace {
 using nlohmann::json;
 
 TEST_CASE("the built-in schema describes the daily-papers layout", "[schema]") {
-  const PostSpec& spec = Schema::Default().spec();
-  CHECK(spec.paper_heading_level == 1);
-  CHECK(spec.section_heading_level == 2);
-  CHECK(spec.alphaxiv_language == "ko");
-  REQUIRE(spec.sections.size() == 5);
-  CHECK(spec.sections[0].name == "Introduction");
-  CHECK(spec.sections[0].bullet_labels == std::vector<std::string>{"Goal", "Motivation", "Contribution"});
-  CHECK(spec.sections[4].name == "Conclusion");
+  const DigestFormat& format = Schema::Default().format();
+  CHECK(format.papers.unit == PaperUnit::kHeading);
+  CHECK(format.papers.level == 1);
+  CHECK(format.papers.title == TitleForm::kLink);
+  CHECK(format.sections.level == 2);
+  REQUIRE(format.links.size() == 2);
+  CHECK(format.links[0].url.text() == "https://arxiv.org/abs/{id}");
+  CHECK(format.links[1].url.text() == "https://www.alphaxiv.org/ko/overview/{id}");
+  CHECK(format.links[1].same_id_as == 0);
+  REQUIRE(format.sections.list.size() == 5);
+  CHECK(format.sections.list[0].name.canonical() == "Introduction");
+  REQUIRE(format.sections.list[0].bullets.size() == 3);
+  CHECK(format.sections.list[0].bullets[0].canonical() == "Goal");
+  CHECK(format.sections.list[4].name.canonical() == "Conclusion");
+  CHECK(format.PaperExample(3) == "# 3. [Title](https://arxiv.org/abs/ID)");
+  CHECK(format.links[1].Example() == "> [Alphaxiv](https://www.alphaxiv.org/ko/overview/ID)");
 }
 
 TEST_CASE("the built-in schema file is a plain draft-07 JSON Schema", "[schema]") {
@@ -52,8 +60,7 @@ TEST_CASE("malformed schemas are refused with the place of the problem", "[schem
     CHECK(error.rfind("line 3, column 3: not valid JSON", 0) == 0);
   }
   SECTION("not a JSON Schema: JSON pointer") {
-    CHECK_FALSE(
-        Schema::Load(R"({"type": "objekt", "x-digestlint": {"sections": {"required": [{"name": "A"}]}}})", &error));
+    CHECK_FALSE(Schema::Load(R"({"type": "objekt", "x-digestlint": {"sections": {"list": ["A"]}}})", &error));
     CHECK(error.find("not a valid JSON Schema (draft-07)") != std::string::npos);
     CHECK(error.find("'type'") != std::string::npos);
   }
@@ -62,27 +69,24 @@ TEST_CASE("malformed schemas are refused with the place of the problem", "[schem
     CHECK(error.rfind("/x-digestlint: missing", 0) == 0);
   }
   SECTION("a wrong value in the body description: JSON pointer") {
-    CHECK_FALSE(Schema::Load(R"({"x-digestlint": {"sections": {"required": [{"name": 5}]}}})", &error));
-    CHECK(error ==
-          "/x-digestlint/sections/required/0/name: 'sections.required[0].name' must be a string but is an "
-          "integer");
+    CHECK_FALSE(Schema::Load(R"({"x-digestlint": {"papers": {"level": "one"}}})", &error));
+    CHECK(error == "/x-digestlint/papers/level: 'papers.level' must be an integer but is a string");
   }
   SECTION("an unknown key in the body description") {
-    CHECK_FALSE(
-        Schema::Load(R"({"x-digestlint": {"sectoins": {}, "sections": {"required": [{"name": "A"}]}}})", &error));
+    CHECK_FALSE(Schema::Load(R"({"x-digestlint": {"sectoins": {}, "sections": {"list": ["A"]}}})", &error));
     CHECK(error == "/x-digestlint/sectoins: unknown key 'sectoins'");
   }
-  SECTION("a title-date pattern without its capture group") {
-    CHECK_FALSE(Schema::Load(
-        R"({"x-digestlint": {"front-matter": {"title-date-pattern": "[0-9]+"}, "sections": {"required": [{"name": "A"}]}}})",
-        &error));
-    CHECK(error == "/x-digestlint/front-matter/title-date-pattern: needs exactly one capture group (the date)");
+  SECTION("a date form that cannot find a date") {
+    CHECK_FALSE(Schema::Load(R"({"x-digestlint": {"front-matter": {"title-date-forms": ["YYYY"]}}})", &error));
+    CHECK(error.rfind("/x-digestlint/front-matter/title-date-forms/0: date form 'YYYY' needs", 0) == 0);
   }
   SECTION("section headings no deeper than paper headings") {
-    CHECK_FALSE(Schema::Load(
-        R"({"x-digestlint": {"papers": {"heading-level": 2}, "sections": {"heading-level": 2, "required": [{"name": "A"}]}}})",
-        &error));
-    CHECK(error.rfind("/x-digestlint/sections/heading-level: must be deeper", 0) == 0);
+    CHECK_FALSE(Schema::Load(R"({"x-digestlint": {"papers": {"level": 2}, "sections": {"level": 2}}})", &error));
+    CHECK(error.rfind("/x-digestlint/sections/level: must be deeper", 0) == 0);
+  }
+  SECTION("the keys of the first schema language name their replacement") {
+    CHECK_FALSE(Schema::Load(R"({"x-digestlint": {"links": {"alphaxiv-language": "ko"}}})", &error));
+    CHECK(error.find("/x-digestlint/links") == 0);
   }
 }
 

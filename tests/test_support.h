@@ -24,6 +24,8 @@ inline std::optional<std::filesystem::path> SharedDir() {
   return std::nullopt;
 }
 
+inline bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
 inline std::string ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream contents;

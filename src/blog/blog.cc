@@ -41,6 +41,14 @@ Blog::Blog(fs::path root, SeriesConfig series, std::vector<IndexedPost> posts)
   });
 }
 
+std::unique_ptr<Blog> Blog::SeriesOf(const Schema* schema) const {
+  std::vector<IndexedPost> posts;
+  for (const IndexedPost& post : posts_) {
+    if (post.schema == schema) posts.push_back(post);
+  }
+  return std::make_unique<Blog>(root_, series_, std::move(posts));
+}
+
 const IndexedPost* Blog::Find(const std::string& path) const {
   const std::string key = PostKey(path);
   const auto found =

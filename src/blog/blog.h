@@ -6,6 +6,7 @@
 #include <atomic>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -17,10 +18,13 @@
 
 namespace digestlint {
 
+class Schema;
+
 struct IndexedPost {
   std::string path;  // as shown in messages: relative to the working folder when inside it
   std::string key;   // absolute and normal, to recognise the post when it is named
   PostFacts facts;
+  const Schema* schema = nullptr;  // the `schemas` entry that claims the post (nullptr: the project's one schema)
 };
 
 /// A missing stretch of the series: the expected dates without a post
@@ -40,6 +44,10 @@ class Blog {
   /// Sorted by path (and so by key).
   const std::vector<IndexedPost>& posts() const { return posts_; }
 
+  /// The posts of one schema, as a blog of their own: with `schemas`, each
+  /// schema's posts form a series (a weekly roundup repeats the daily posts'
+  /// papers by design).
+  std::unique_ptr<Blog> SeriesOf(const Schema* schema) const;
   /// The indexed post that `path` (as named on the command line) is, or nullptr.
   const IndexedPost* Find(const std::string& path) const;
   /// For each of `ids`, every dated post with that arXiv paper, in date then path order.

@@ -39,8 +39,7 @@ int WeekdayOf(DayNumber day) {
 
 std::optional<DayNumber> ParseIsoDay(std::string_view text) {
   std::string why;
-  if (text.size() != 10) return std::nullopt;
-  const std::optional<Date> date = ParseJekyllDate(text, &why);
+  const std::optional<Date> date = IsoDayForm().Parse(text, &why);
   if (!date) return std::nullopt;
   return DayFromCivil(date->year, date->month, date->day);
 }

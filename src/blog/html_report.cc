@@ -162,12 +162,12 @@ class Page {
          << "</head>\n<body>\n<header>\n<h1>digestlint report: " << Escape(SiteName()) << "</h1>\n"
          << "<p>Every post of the site, linted by digestlint " << DIGESTLINT_VERSION
          << " with the rules across posts. Links open the posts at the line.</p>\n"
-         << "<nav aria-label=\"Sections of this report\"><ul><li><a href=\"#summary\">Summary</a></li>"
+         << "<nav aria-label=\"Sections of this report\"><ul><li><a href=\"#overview\">Overview</a></li>"
          << "<li><a href=\"#calendar\">Calendar</a></li><li><a href=\"#over-time\">Problems over time</a></li>"
          << "<li><a href=\"#worst\">Posts with the most problems</a></li>"
          << "<li><a href=\"#repeated-papers\">Repeated papers</a></li><li><a href=\"#posts\">Every post</a></li>"
          << "<li><a href=\"#diagnostics\">Every diagnostic</a></li></ul></nav>\n</header>\n<main>\n";
-    Summary();
+    Overview();
     Calendar();
     OverTime();
     Worst();
@@ -184,7 +184,7 @@ class Page {
     return name.empty() ? blog_.root().string() : name;
   }
 
-  void Summary() {
+  void Overview() {
     const std::string first = posts_on_.empty() ? "none dated" : IsoOfDay(posts_on_.begin()->first);
     const std::string last = posts_on_.empty() ? "none dated" : IsoOfDay(posts_on_.rbegin()->first);
     size_t missing_days = 0;
@@ -192,7 +192,7 @@ class Page {
     const auto item = [&](const std::string& term, const std::string& value) {
       out_ << "<div><dt>" << Escape(term) << "</dt><dd>" << Escape(value) << "</dd></div>";
     };
-    out_ << "<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n"
+    out_ << "<section id=\"overview\" aria-labelledby=\"overview-h\">\n<h2 id=\"overview-h\">Overview</h2>\n"
          << "<dl class=\"summary\">";
     item("Posts", std::to_string(report_.posts.size()));
     item("First post", first);
@@ -465,10 +465,13 @@ class Page {
 
   void RepeatedPapers() {
     std::map<std::string, std::vector<std::pair<const IndexedPost*, int>>> where;
+    std::map<std::string, std::string> shown;  // "arXiv 2510.19871" for "arxiv:2510.19871"
     for (const PostReport& report : report_.posts) {
       std::set<std::string> seen;
       for (const PaperFact& paper : report.post->facts.papers) {
-        if (seen.insert(paper.id).second) where[paper.id].emplace_back(report.post, paper.line);
+        if (!seen.insert(paper.id).second) continue;
+        where[paper.id].emplace_back(report.post, paper.line);
+        shown.emplace(paper.id, paper.shown);
       }
     }
     std::vector<std::pair<std::string, std::vector<std::pair<const IndexedPost*, int>>>> repeated;
@@ -488,10 +491,10 @@ class Page {
       return;
     }
     out_ << "<table class=\"big\"><caption>" << repeated.size()
-         << " arXiv papers summarised in more than one post</caption><thead><tr><th scope=\"col\">arXiv ID</th>"
+         << " papers summarised in more than one post</caption><thead><tr><th scope=\"col\">Paper</th>"
             "<th scope=\"col\">Posts</th><th scope=\"col\">Where</th></tr></thead><tbody>\n";
     for (const auto& [id, posts] : repeated) {
-      out_ << "<tr><td>" << Escape(id) << "</td><td class=\"n\">" << posts.size() << "</td><td>";
+      out_ << "<tr><td>" << Escape(shown.at(id)) << "</td><td class=\"n\">" << posts.size() << "</td><td>";
       for (size_t i = 0; i < posts.size(); ++i) {
         const IndexedPost& post = *posts[i].first;
         out_ << (i ? "<br>" : "") << (post.facts.date ? IsoOfDay(*post.facts.date) + " " : "")

@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kMagic = "digestlint-index";
-constexpr int kVersion = 1;
+constexpr int kVersion = 2;
 
 uint64_t Mix(uint64_t x) {  // splitmix64's finalizer
   x ^= x >> 30;
@@ -172,11 +172,13 @@ std::string SerializeIndexCache(const IndexCache& cache) {
       AppendEscaped(body, facts.title);
       body += '\n';
     }
-    if (!facts.papers.empty()) {  // one line: ID, line, ID, line...
+    if (!facts.papers.empty()) {  // one line: identity, shown, line, identity, shown, line...
       body += 'A';
       for (const PaperFact& paper : facts.papers) {
         body += '\t';
         AppendEscaped(body, paper.id);
+        body += '\t';
+        AppendEscaped(body, paper.shown);
         body += '\t';
         AppendNumber(body, paper.line);
       }
@@ -264,11 +266,15 @@ std::optional<IndexCache> ParseIndexCache(std::string_view text) {
         facts.tags.push_back(TagFact{std::move(*unescaped), Span{}});
       }
     } else if (kind == 'A') {
-      facts.papers.reserve(static_cast<size_t>(std::count(line.begin(), line.end(), '\t')) / 2);
+      facts.papers.reserve(static_cast<size_t>(std::count(line.begin(), line.end(), '\t')) / 3);
       while (const std::optional<std::string_view> id = fields_of_line.Next()) {
         PaperFact paper;
-        if (id->empty() || !fields_of_line.Number(paper.line)) return std::nullopt;
-        paper.id = std::string(*id);
+        const std::optional<std::string_view> shown = fields_of_line.Next();
+        std::optional<std::string> identity = Unescape(*id);
+        std::optional<std::string> shown_text = shown ? Unescape(*shown) : std::nullopt;
+        if (!identity || identity->empty() || !shown_text || !fields_of_line.Number(paper.line)) return std::nullopt;
+        paper.id = std::move(*identity);
+        paper.shown = std::move(*shown_text);
         facts.papers.push_back(std::move(paper));
       }
     } else {

@@ -47,24 +47,23 @@ void AddTags(const Post& post, PostFacts& facts) {
 
 PostFacts ExtractFacts(const Post& post) {
   PostFacts facts;
-  if (!post.source || !post.spec || post.front_matter.state != FrontMatter::State::kParsed) return facts;
-  const nlohmann::json& data = post.front_matter.data;
-  if (!data.is_object()) return facts;
-  if (const auto title = data.find(post.spec->title_key); title != data.end() && title->is_string()) {
-    facts.title = title->get<std::string>();
+  if (!post.source || !post.format || post.front_matter.state != FrontMatter::State::kParsed) return facts;
+  if (!post.front_matter.data.is_object()) return facts;
+  if (std::optional<std::string> title = post.FrontMatterString(post.format->front_matter.title_keys)) {
+    facts.title = std::move(*title);
   }
-  for (const auto& source : {FrontMatterDate(post), TitleDate(post), FileNameDate(post)}) {
-    if (!source) continue;
-    facts.date = DayFromCivil(source->date.year, source->date.month, source->date.day);
-    facts.date_span = source->span;
-    facts.date_line = post.source->PositionOf(source->span.begin).line;
+  for (const std::optional<DateFact>* source : {&post.dates.front_matter, &post.dates.title, &post.dates.file_name}) {
+    if (!*source) continue;
+    const Date& date = (*source)->date;
+    facts.date = DayFromCivil(date.year, date.month, date.day);
+    facts.date_span = (*source)->span;
+    facts.date_line = post.source->PositionOf((*source)->span.begin).line;
     break;
   }
   for (const Paper& paper : post.papers) {
-    const LinkAnalysis& analysis = paper.arxiv_analysis;
-    if (!paper.link || !analysis.points_at_site || analysis.id.empty()) continue;
+    if (paper.identity.empty()) continue;
     facts.papers.push_back(
-        PaperFact{WithoutVersion(analysis.id), post.source->PositionOf(paper.heading.begin).line, paper.heading});
+        PaperFact{paper.identity, paper.shown_id, post.source->PositionOf(paper.heading.begin).line, paper.heading});
   }
   AddTags(post, facts);
   return facts;

@@ -1,6 +1,6 @@
 #pragma once
 // What the cross-post rules and the report need to know about a post: its
-// date, its papers' arXiv IDs with their lines, its tags and its title. One
+// date, its papers' identities (arXiv IDs) with their lines, its tags and its title. One
 // function extracts them from the Post model, for a post being linted and
 // for every post of the site index alike.
 
@@ -16,8 +16,9 @@ namespace digestlint {
 // Spans locate a fact in the text it was extracted from; facts read back
 // from the index cache keep their lines but have empty spans.
 struct PaperFact {
-  std::string id;  // arXiv ID without version
-  int line = 0;    // of the paper heading
+  std::string id;     // the paper across posts: "arxiv:2510.19871" (Paper::identity)
+  std::string shown;  // for messages: "arXiv 2510.19871"
+  int line = 0;       // of the paper heading
   Span heading;
 };
 

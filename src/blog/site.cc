@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <map>
 #include <thread>
 #include <unordered_map>
 
@@ -54,10 +55,8 @@ std::optional<fs::path> JekyllRoot(fs::path folder) {
 // What facts depend on besides the bytes: a cached entry made under another
 // schema, other limits or another version of digestlint is not used.
 uint64_t FactsFingerprint(const LintSettings& settings) {
-  const PostSpec& spec = settings.schema->spec();
-  const std::string key = std::string("facts 1|") + DIGESTLINT_VERSION + "|" + spec.title_key + "|" + spec.date_key +
-                          "|" + spec.title_date_pattern + "|" + std::to_string(spec.paper_heading_level) + "|" +
-                          std::to_string(settings.max_file_size) + "|" + std::to_string(settings.max_brackets);
+  const std::string key = std::string("facts 2|") + DIGESTLINT_VERSION + "|" + settings.schema->document().dump() +
+                          "|" + std::to_string(settings.max_file_size) + "|" + std::to_string(settings.max_brackets);
   return ContentHash(key);
 }
 
@@ -71,7 +70,8 @@ PostFacts FactsOfBytes(const std::string& path, std::string bytes, const LintSet
       static_cast<size_t>(std::count(text.begin(), text.end(), '[')) > settings.max_brackets) {
     return {};
   }
-  PostFacts facts = ExtractFacts(BuildPost(source, path, *settings.schema));
+  PostFacts facts =
+      ExtractFacts(BuildPost(source, path, *settings.schema, settings.jekyll ? &*settings.jekyll : nullptr));
   // Spans point into `source`, which goes away: the index keeps lines only.
   facts.date_span = Span{};
   for (PaperFact& paper : facts.papers) paper.heading = Span{};
@@ -187,7 +187,7 @@ std::unique_ptr<Blog> BuildBlog(const fs::path& site, Projects& projects, const 
   // First the cheap part, in order: a stat per post, and the cached facts
   // when size, mtime and fingerprint match and the entry is not racily clean.
   const std::string prefix = root.string() + "/";
-  std::unordered_map<const Project*, uint64_t> fingerprints;
+  std::map<std::pair<const Project*, const Schema*>, uint64_t> fingerprints;
   IndexCache fresh{started, {}};
   fresh.entries.resize(walked.size());
   std::vector<bool> present(walked.size(), false);
@@ -203,10 +203,11 @@ std::unique_ptr<Blog> BuildBlog(const fs::path& site, Projects& projects, const 
     const std::string_view relative = std::string_view(path).substr(prefix.size());
     entry.size = static_cast<uint64_t>(status.st_size);
     entry.mtime_ns = static_cast<int64_t>(status.st_mtim.tv_sec) * 1'000'000'000 + status.st_mtim.tv_nsec;
-    auto fingerprint = fingerprints.find(walked[i].project);
+    // Facts depend on the post's schema: one fingerprint per project and schema.
+    const std::pair<const Project*, const Schema*> key{walked[i].project, walked[i].project->SchemaFor(path)};
+    auto fingerprint = fingerprints.find(key);
     if (fingerprint == fingerprints.end()) {
-      fingerprint =
-          fingerprints.emplace(walked[i].project, FactsFingerprint(walked[i].project->SettingsFor(path))).first;
+      fingerprint = fingerprints.emplace(key, FactsFingerprint(walked[i].project->SettingsFor(path))).first;
     }
     entry.fingerprint = fingerprint->second;
     CacheEntry* old = find_cached(relative);
@@ -264,8 +265,9 @@ std::unique_ptr<Blog> BuildBlog(const fs::path& site, Projects& projects, const 
   std::vector<IndexedPost> posts;
   posts.reserve(kept);
   for (size_t i = 0; i < kept; ++i) {
+    const Schema* schema = walked[i].project->SchemaFor(walked[i].path);
     posts.push_back(
-        IndexedPost{ShownPath(walked[i].path), std::move(walked[i].path), std::move(fresh.entries[i].facts)});
+        IndexedPost{ShownPath(walked[i].path), std::move(walked[i].path), std::move(fresh.entries[i].facts), schema});
   }
   return std::make_unique<Blog>(root, config.series, std::move(posts));
 }
@@ -291,7 +293,15 @@ void Sites::Prepare(const std::vector<std::string>& names, const std::optional<s
     if (!root) continue;
     auto blog = blogs_.find(*root);
     if (blog == blogs_.end()) blog = blogs_.emplace(*root, BuildBlog(*root, projects_, options_)).first;
-    site_of_post_[post] = blog->second.get();
+    const Schema* schema = project->SchemaFor(post);
+    if (!schema || !blog->second) {
+      site_of_post_[post] = blog->second.get();
+      continue;
+    }
+    auto series = series_.find({*root, schema});
+    if (series == series_.end())
+      series = series_.emplace(std::make_pair(*root, schema), blog->second->SeriesOf(schema)).first;
+    site_of_post_[post] = series->second.get();
   }
 }
 

@@ -62,6 +62,8 @@ class Sites {
   const SiteOptions options_;
   std::map<std::string, const Blog*> site_of_post_;
   std::map<std::filesystem::path, std::unique_ptr<Blog>> blogs_;
+  // With `schemas`: each schema's posts of a site, a blog of their own.
+  std::map<std::pair<std::filesystem::path, const Schema*>, std::unique_ptr<Blog>> series_;
 };
 
 }  // namespace digestlint

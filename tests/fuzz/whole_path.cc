@@ -59,12 +59,6 @@ std::optional<std::string> CheckMachineFormats(const std::vector<LocatedDiagnost
   return std::nullopt;
 }
 
-std::map<std::string, int> CountByRule(const std::vector<LocatedDiagnostic>& diagnostics) {
-  std::map<std::string, int> counts;
-  for (const LocatedDiagnostic& d : diagnostics) ++counts[std::string(d.rule->code)];
-  return counts;
-}
-
 std::optional<std::string> CheckFix(const std::string& bytes, const std::vector<LocatedDiagnostic>& diagnostics,
                                     bool unsafe) {
   const std::string mode = unsafe ? "--unsafe-fixes: " : "--fix: ";
@@ -84,11 +78,8 @@ std::optional<std::string> CheckFix(const std::string& bytes, const std::vector<
 
   const std::vector<LocatedDiagnostic> after = LintBytes(kPath, result.fixed, Schema::Default());
   if (std::any_of(after.begin(), after.end(), IsInputError)) return mode + "the fixed text is not a post";
-  const std::map<std::string, int> before = CountByRule(diagnostics);
-  for (const auto& [code, count] : CountByRule(after)) {
-    const auto found = before.find(code);
-    if (found == before.end() || count > found->second) return mode + "the fixed text has more " + code;
-  }
+  const std::map<std::string, int> worse = RulesMadeWorse(diagnostics, after, result.fixed_per_rule);
+  if (!worse.empty()) return mode + "the fixed text has more " + worse.begin()->first;
   if (FixBytes(kPath, result.fixed, Schema::Default(), options).fixed != result.fixed) {
     return mode + "fixing the fixed text changed it again";
   }

@@ -17,8 +17,8 @@ enum class Fault {
   kEmptySection,      // DL205
   kHttpArxiv,         // DL302
   kInvalidArxivId,    // DL303
-  kNoAlphaxiv,        // DL305
-  kWrongLanguage,     // DL306
+  kNoAlphaxiv,        // DL301 (the Alphaxiv link)
+  kWrongLanguage,     // DL302 (the Alphaxiv link)
   kAlphaxivMismatch,  // DL307
   kNumberGap,         // DL401
   kTitleSpaces,       // DL501
@@ -164,7 +164,7 @@ class PostMaker {
     if (title_fault_column) Record("DL501", title_fault_column, "three spaces in the title");
     if (has(Fault::kHttpArxiv)) Record("DL302", url_column, "http scheme");
     if (has(Fault::kInvalidArxivId)) Record("DL303", url_column, "month 13");
-    if (has(Fault::kNoAlphaxiv)) Record("DL305", 1, "no Alphaxiv line");
+    if (has(Fault::kNoAlphaxiv)) Record("DL301", 1, "no Alphaxiv line");
     const int heading_line = writer_.next_line();
     writer_.Line("# " + number + ". [" + title + "](" + url + ")");
     writer_.Line("");
@@ -175,7 +175,7 @@ class PostMaker {
         Record("DL307", 14, "Alphaxiv ID of another paper");
       }
       const std::string language = has(Fault::kWrongLanguage) ? "en" : "ko";
-      if (has(Fault::kWrongLanguage)) Record("DL306", 14, "language en");
+      if (has(Fault::kWrongLanguage)) Record("DL302", 14, "language en");
       writer_.Line("> [Alphaxiv](https://www.alphaxiv.org/" + language + "/overview/" + alphaxiv_id + ")");
       writer_.Line("");
     }
