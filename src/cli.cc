@@ -477,7 +477,7 @@ int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal
   if (options.command == "rules") return ListRules(options, projects, out);
   if (options.command == "explain") return Explain(options, projects, out, err);
   if (options.command == "config") return ShowConfig(options, projects, out);
-  const SiteOptions site_options{options.no_config, !options.no_cache, options.jobs};
+  const SiteOptions site_options{options.no_config, !options.no_cache, options.jobs, options.drafts};
   if (options.command == "report") {
     return WriteSiteReport(options.paths.empty() ? "." : options.paths.front(), options.output, projects, site_options,
                            streams);

@@ -2,11 +2,14 @@
 // collection, drafts, pages, _site/, vendor/, node_modules/, _includes/,
 // _layouts/, _sass/, .jekyll-cache/, an excluded folder and a .gitignored one.
 // The built binary runs in a copy of it made a real git repository.
+#include <iostream>
 #include <set>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "blog/site.h"
+#include "projects.h"
 #include "site.h"
 #include "test_support.h"
 
@@ -102,6 +105,26 @@ TEST_CASE("a run with no path in a Jekyll site lints exactly its posts and colle
     CHECK(ReportedFiles(site.Digestlint("--format json -q archive").output) ==
           std::set<std::string>{"archive/_posts/2019-01-01-old-format.md"});
   }
+}
+
+TEST_CASE("the site index of the cross-post rules holds exactly what a run lints", "[site][git][slow]") {
+  SiteCopy site;
+  site.GitInit();
+  const auto indexed = [&](bool drafts) {
+    Projects projects(ConfigChoice{}, std::cerr);
+    const std::unique_ptr<Blog> blog = BuildBlog(site.root(), projects, SiteOptions{false, false, 1, drafts});
+    REQUIRE(blog);
+    std::set<std::string> posts;
+    for (const IndexedPost& post : blog->posts()) {
+      posts.insert(fs::path(post.key).lexically_relative(site.root()).generic_string());
+    }
+    return posts;
+  };
+  // Not _site/'s copies, vendor/'s or node_modules/' posts, pages, drafts or the .gitignored archive/.
+  CHECK(indexed(false) == kDocuments);
+  std::set<std::string> with_drafts = kDocuments;
+  with_drafts.insert("_drafts/next-week.md");
+  CHECK(indexed(true) == with_drafts);
 }
 
 TEST_CASE("pre-commit style calls lint only the posts among the named files", "[site]") {

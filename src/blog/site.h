@@ -19,6 +19,7 @@ struct SiteOptions {
   bool no_config = false;  // --no-config: no site, every post is linted alone
   bool use_cache = true;   // --no-cache turns the index cache off
   size_t jobs = 1;
+  bool drafts = false;  // --drafts: a Jekyll site's _drafts/ are posts of the site too
 };
 
 /// The folder whose posts form the site of the post at `path`: the folder of
@@ -27,10 +28,6 @@ struct SiteOptions {
 /// is neither, or with --no-config.
 std::optional<std::filesystem::path> SiteRoot(const std::string& path, const Project& project,
                                               const SiteOptions& options);
-
-/// Every post of the site at `root`, as a folder walk of `root` finds them
-/// (the configuration's include and exclude, hidden entries skipped).
-std::vector<std::string> SitePosts(const std::filesystem::path& root, Projects& projects);
 
 /// What building an index did, for tests and the benchmark.
 struct IndexStats {
