@@ -60,7 +60,10 @@ std::vector<LocatedDiagnostic> RunRules(const Post& post, const LintSettings& se
       if (enabled(rule->info())) rule->Check(post, sink);
     }
   }
-  if (text) ApplySuppressions(*post.source, settings.disabled, enabled(FindRule("DL003")->info), diagnostics);
+  if (text) {
+    ApplySuppressions(*post.source, post.front_matter.body_start, settings.disabled, enabled(FindRule("DL003")->info),
+                      diagnostics);
+  }
   for (Diagnostic& diagnostic : diagnostics) {
     const auto level = settings.severity.find(std::string(diagnostic.rule->code));
     if (level != settings.severity.end()) diagnostic.severity = level->second;

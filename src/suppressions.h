@@ -17,8 +17,10 @@ namespace digestlint {
 
 /// Removes the diagnostics that suppressions in `source` cover, and adds a
 /// DL003 diagnostic (unless `report_unused` is false) for each suppression
-/// that covered nothing. `disabled` rules do not count as unused targets.
-void ApplySuppressions(const SourceText& source, const std::set<std::string>& disabled, bool report_unused,
-                       std::vector<Diagnostic>& diagnostics);
+/// that covered nothing, with a safe fix that removes it (or only its unused
+/// rules). `disabled` rules do not count as unused targets. `body_start`: where
+/// the front matter ends (no fix edits it).
+void ApplySuppressions(const SourceText& source, size_t body_start, const std::set<std::string>& disabled,
+                       bool report_unused, std::vector<Diagnostic>& diagnostics);
 
 }  // namespace digestlint
