@@ -427,7 +427,7 @@ Outcome ProcessPost(const WalkEntry& entry, const Options& options, Projects& pr
       outcome.errors = "digestlint: error: " + input.name + ": not fixed: " + *result.refused + "\n";
       outcome.failed = true;
     } else if (options.diff) {
-      outcome.output = UnifiedDiff(input.name, result.original, result.fixed);
+      outcome.output = UnifiedDiff(input.name, result.original, result.fixed, result.changes);
       outcome.has_diff = !outcome.output.empty();
     } else if (input.from_stdin) {
       outcome.output = result.fixed;
