@@ -7,10 +7,10 @@ set -euo pipefail
 
 # Build: compiler, CMake, libraries (libgit2-dev: its headers to build, its shared library
 # loaded at run time for .gitignore). Tests: patch (--diff), git and pre-commit (the hook test),
-# python3-jsonschema (SARIF validation), dpkg-dev (the Debian package test), chromium (the HTML
-# report opened headless).
-packages=(g++ cmake ninja-build pkg-config libcmark-dev libyaml-cpp-dev nlohmann-json3-dev libre2-dev catch2
-          libvalijson-dev libgit2-dev patch git pre-commit python3-jsonschema dpkg-dev file chromium)
+# python3-jsonschema (SARIF validation), dpkg-dev (the Debian package test), time (memory ceilings),
+# zsh and fish (the completion scripts), chromium (the HTML report opened headless).
+packages=(g++ cmake ninja-build pkg-config libcmark-dev libyaml-cpp-dev nlohmann-json3-dev libre2-dev libutf8proc-dev
+          catch2 libvalijson-dev libgit2-dev patch git pre-commit python3-jsonschema dpkg-dev file time zsh fish chromium)
 for option in "$@"; do
   case "$option" in
     --tools) packages+=(clang-format clang-tidy) ;;

@@ -20,6 +20,9 @@ namespace {
 std::vector<LocatedDiagnostic> Locate(const Post& post, const std::vector<Diagnostic>& diagnostics) {
   std::vector<LocatedDiagnostic> located;
   located.reserve(diagnostics.size());
+  // Rules report in text order: with hints, many diagnostics on one line cost linear time.
+  SourceText::Hint hint;
+  SourceText::Hint edit_hint;
   for (const Diagnostic& diagnostic : diagnostics) {
     LocatedDiagnostic out;
     out.path = post.path;
@@ -29,13 +32,13 @@ std::vector<LocatedDiagnostic> Locate(const Post& post, const std::vector<Diagno
     out.fix = diagnostic.fix;
     out.related = diagnostic.related;
     if (post.source) {
-      out.start = post.source->PositionOf(diagnostic.span.begin);
-      out.end = post.source->PositionOf(std::max(diagnostic.span.begin, diagnostic.span.end));
-      if (!post.encoding_problem) out.line_text = std::string(post.source->Line(out.start.line));
+      out.start = post.source->PositionOf(diagnostic.span.begin, hint);
+      out.end = post.source->PositionOf(std::max(diagnostic.span.begin, diagnostic.span.end), hint);
       if (diagnostic.fix) {
         for (const Edit& edit : diagnostic.fix->edits) {
-          out.fix_edits.push_back(LocatedEdit{post.source->PositionOf(edit.span.begin),
-                                              post.source->PositionOf(edit.span.end), edit.replacement});
+          const Position edit_start = post.source->PositionOf(edit.span.begin, edit_hint);
+          out.fix_edits.push_back(
+              LocatedEdit{edit_start, post.source->PositionOf(edit.span.end, edit_hint), edit.replacement});
         }
       }
     }

@@ -38,13 +38,17 @@ std::string_view FixAvailabilityName(FixAvailability fix) {
   return "";
 }
 
-std::string RuleDocumentation(const RuleInfo& info) {
-  if (info.documentation) return *info.documentation;
+std::string RuleDocFileName(const RuleInfo& info) {
+  if (info.documentation) return "";
   std::string file_name(info.code);
   file_name += '_';
   for (char c : info.name) file_name += c == '-' ? '_' : c;
-  file_name += ".md";
-  const std::string_view* prose = FindEmbeddedFile(file_name);
+  return file_name + ".md";
+}
+
+std::string RuleDocumentation(const RuleInfo& info) {
+  if (info.documentation) return *info.documentation;
+  const std::string_view* prose = FindEmbeddedFile(RuleDocFileName(info));
   if (!prose) return "";
   std::string doc = "# " + std::string(info.code) + " " + std::string(info.name) + "\n\nDefault severity: **" +
                     std::string(SeverityName(info.severity)) + "**.";

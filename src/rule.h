@@ -63,6 +63,9 @@ const Rule* FindRule(std::string_view code_or_name);
 /// Whether `word` is one of the rule's aliases (older codes and names).
 bool IsAlias(const RuleInfo& info, std::string_view word);
 
+/// The file name of a built-in rule's documentation in rules/ (DLnnn_name.md); "" for a custom rule.
+std::string RuleDocFileName(const RuleInfo& info);
+
 /// The rule's documentation: a heading and its declared severity and fix,
 /// then the prose of rules/DLnnn_name.md (compiled in).
 std::string RuleDocumentation(const RuleInfo& info);

@@ -1,5 +1,6 @@
-// --diff: the same bytes as the previous whole-file algorithm on ordinary
-// posts, from the regions the fixer changed.
+// --diff: patches that git apply accepts (paths relative to the repository's
+// root, also for absolute and ./ paths), and the same bytes as the previous
+// whole-file algorithm on ordinary posts.
 #include <catch2/catch.hpp>
 
 #include "fixer.h"
@@ -12,7 +13,11 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::ReadFile;
+using testing::RunDigestlint;
+using testing::ShellQuote;
 using testing::SourceDir;
+using testing::TempDir;
+using testing::WriteFile;
 
 // The diff as digestlint wrote it before regions: Myers over the whole file,
 // with a trace of quadratic size. Kept only as the reference the new diff
@@ -198,6 +203,55 @@ TEST_CASE("diffs of texts that differ in few or many places", "[fix][diff]") {
   const std::string joined_after = "a\nbc\nd\n";
   CHECK(UnifiedDiff("x.md", joined_before, joined_after, {{Span{3, 4}, Span{3, 3}}}) ==
         previous::PreviousUnifiedDiff("x.md", joined_before, joined_after));
+}
+
+// Runs `command` with sh in `folder`; returns its status.
+int Shell(const fs::path& folder, const std::string& command) {
+  return std::system(("cd " + ShellQuote(folder.string()) + " && " + command + " > /dev/null 2>&1").c_str());
+}
+
+TEST_CASE("git apply accepts --diff output for relative, ./ and absolute paths", "[fix][diff][git][slow]") {
+  TempDir dir;
+  const fs::path repo = dir.path() / "blog";
+  fs::create_directories(repo / "_posts");
+  const std::string post = ReadFile(SourceDir() / "examples/2025-10-28-daily-papers.md");
+  WriteFile(repo / "_posts/2025-10-28-daily-papers.md", post);
+  REQUIRE(Shell(repo, "git init -q && git add -A") == 0);
+  const fs::path absolute = repo / "_posts/2025-10-28-daily-papers.md";
+  struct Case {
+    fs::path folder;  // where digestlint and git apply run
+    std::string path;
+  };
+  const std::vector<Case> cases = {{repo, "_posts/2025-10-28-daily-papers.md"},
+                                   {repo, "./_posts/2025-10-28-daily-papers.md"},
+                                   {repo, absolute.string()},
+                                   {repo / "_posts", "2025-10-28-daily-papers.md"},
+                                   {repo / "_posts", "../_posts/./2025-10-28-daily-papers.md"},
+                                   {dir.path(), absolute.string()}};
+  for (size_t i = 0; i < cases.size(); ++i) {
+    const Case& c = cases[i];
+    DYNAMIC_SECTION("case " << i) {  // not named by path: the temporary folder changes per run
+      const fs::path patch = dir.path() / "fixes.diff";
+      const fs::path previous = fs::current_path();
+      fs::current_path(c.folder);
+      const auto run = RunDigestlint({"--no-config", "--diff", c.path});
+      fs::current_path(previous);
+      CHECK(run.status == 1);
+      CHECK(run.out.rfind("--- a/_posts/2025-10-28-daily-papers.md\n+++ b/_posts/2025-10-28-daily-papers.md\n", 0) ==
+            0);
+      WriteFile(patch, run.out);
+      CHECK(Shell(repo, "git apply --check " + ShellQuote(patch.string())) == 0);
+      CHECK(Shell(repo / "_posts", "git apply --check " + ShellQuote(patch.string())) == 0);
+    }
+  }
+  // Applied, the patch gives what --fix writes.
+  const auto diff = RunDigestlint({"--no-config", "--diff", "--unsafe-fixes", absolute.string()});
+  WriteFile(dir.path() / "all.diff", diff.out);
+  REQUIRE(Shell(repo, "git apply " + ShellQuote((dir.path() / "all.diff").string())) == 0);
+  const std::string applied = ReadFile(absolute);
+  WriteFile(absolute, post);
+  CHECK(RunDigestlint({"--no-config", "--fix", "--unsafe-fixes", absolute.string()}).status == 0);
+  CHECK(ReadFile(absolute) == applied);
 }
 
 }  // namespace
