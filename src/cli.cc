@@ -129,6 +129,27 @@ std::optional<ConfigChoice> ReadConfigChoice(const Invocation& call, std::string
   return choice;
 }
 
+// The configuration the rules, explain and config commands read, and its project for `path`.
+struct LoadedProject {
+  std::unique_ptr<Projects> projects;
+  const Project* project = nullptr;  // nullptr: the problem was printed, and `status` says which
+  int status = kExitClean;
+};
+
+LoadedProject LoadProject(const Invocation& call, Streams streams, const std::string& path) {
+  LoadedProject loaded;
+  std::string problem;
+  const std::optional<ConfigChoice> choice = ReadConfigChoice(call, &problem);
+  if (!choice) {
+    loaded.status = UsageError(streams.err, problem);
+    return loaded;
+  }
+  loaded.projects = std::make_unique<Projects>(*choice, streams.err);
+  loaded.project = loaded.projects->For(path);
+  if (!loaded.project) loaded.status = kExitInputError;
+  return loaded;
+}
+
 // What check does to each post.
 struct PostJob {
   bool fix = false;
@@ -310,14 +331,15 @@ RunInfo DescribeRun(const std::vector<WalkEntry>& posts, const PostJob& job, Pro
 std::string OutputIsAnInput(const std::string& output, const std::vector<WalkEntry>& entries) {
   struct stat target {};
   const bool exists = stat(output.c_str(), &target) == 0;
-  const fs::path absolute = fs::absolute(output).lexically_normal();
+  const fs::path working_directory = WorkingDirectory();
+  const fs::path absolute = (working_directory / output).lexically_normal();
   for (const WalkEntry& entry : entries) {
     const std::string& post = entry.path;
     if (post == "-") continue;
     struct stat info {};
     const bool same_file =
         exists && stat(post.c_str(), &info) == 0 && info.st_dev == target.st_dev && info.st_ino == target.st_ino;
-    if (same_file || fs::absolute(post).lexically_normal() == absolute) return post;
+    if (same_file || (working_directory / post).lexically_normal() == absolute) return post;
   }
   return "";
 }
@@ -481,13 +503,9 @@ int RunCheck(const Invocation& call, Streams streams, const Terminal& terminal) 
 
 // `digestlint rules`: the catalogue, as a table, JSON, or the Markdown reference page.
 int RunRules(const Invocation& call, Streams streams, const Terminal&) {
-  std::string problem;
-  const std::optional<ConfigChoice> choice = ReadConfigChoice(call, &problem);
-  if (!choice) return UsageError(streams.err, problem);
-  Projects projects(*choice, streams.err);
-  const Project* project = projects.For(".");
-  if (!project) return kExitInputError;
-  const std::vector<const RuleInfo*> rules = AllRuleInfos(project->custom_rules());
+  const LoadedProject loaded = LoadProject(call, streams, ".");
+  if (!loaded.project) return loaded.status;
+  const std::vector<const RuleInfo*> rules = AllRuleInfos(loaded.project->custom_rules());
   const std::string format = call.Has("format") ? call.Last("format") : "human";
   std::ostream& out = streams.out;
   if (format == "json") {
@@ -524,19 +542,15 @@ int RunRules(const Invocation& call, Streams streams, const Terminal&) {
 
 // `digestlint explain CODE|NAME`: the rule's documentation.
 int RunExplain(const Invocation& call, Streams streams, const Terminal&) {
-  std::string problem;
-  const std::optional<ConfigChoice> choice = ReadConfigChoice(call, &problem);
-  if (!choice) return UsageError(streams.err, problem);
-  Projects projects(*choice, streams.err);
-  const Project* project = projects.For(".");
-  if (!project) return kExitInputError;
+  const LoadedProject loaded = LoadProject(call, streams, ".");
+  if (!loaded.project) return loaded.status;
   const std::string& wanted = call.operands.front();
   std::vector<std::string> known;
-  for (const RuleInfo* rule : AllRuleInfos(project->custom_rules())) {
+  for (const RuleInfo* rule : AllRuleInfos(loaded.project->custom_rules())) {
     if (rule->code == wanted || rule->name == wanted || IsAlias(*rule, wanted)) {
       // In the blog's own terms: what each of its schemas says about the rule's subject.
       std::string doc = RuleDocumentation(*rule);
-      for (const auto& [name, schema] : project->NamedSchemas()) {
+      for (const auto& [name, schema] : loaded.project->NamedSchemas()) {
         const std::string described = RuleDocumentationFor(*rule, schema->format(), name);
         if (described.size() > doc.size()) doc += described.substr(RuleDocumentation(*rule).size());
       }
@@ -554,15 +568,11 @@ int RunExplain(const Invocation& call, Streams streams, const Terminal&) {
 
 // `digestlint config [PATH]`: the effective configuration and where each value came from.
 int RunConfig(const Invocation& call, Streams streams, const Terminal&) {
-  std::string problem;
-  const std::optional<ConfigChoice> choice = ReadConfigChoice(call, &problem);
-  if (!choice) return UsageError(streams.err, problem);
-  Projects projects(*choice, streams.err);
   const std::string path = call.operands.empty() ? "." : call.operands.front();
   const std::string probe = fs::is_directory(path) ? (fs::path(path) / "post.md").string() : path;
-  const Project* project = projects.For(probe);
-  if (!project) return kExitInputError;
-  const Config& config = project->config();
+  const LoadedProject loaded = LoadProject(call, streams, probe);
+  if (!loaded.project) return loaded.status;
+  const Config& config = loaded.project->config();
   using Json = nlohmann::ordered_json;
   std::map<std::string, Json> values;
   values["schema"] = config.schema ? Json(*config.schema) : Json(nullptr);

@@ -10,12 +10,18 @@
 
 namespace {
 
-bool Set(const char* name) {
+// The variable's value when it is set and not empty, else nullptr.
+const char* Value(const char* name) {
   const char* value = std::getenv(name);
-  return value != nullptr && *value != '\0';
+  return value != nullptr && *value != '\0' ? value : nullptr;
 }
 
-bool Forced(const char* name) { return Set(name) && std::string_view(std::getenv(name)) != "0"; }
+bool Set(const char* name) { return Value(name) != nullptr; }
+
+bool Forced(const char* name) {
+  const char* value = Value(name);
+  return value != nullptr && std::string_view(value) != "0";
+}
 
 }  // namespace
 

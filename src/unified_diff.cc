@@ -35,7 +35,10 @@ void EditScript(const std::vector<std::string_view>& a, size_t a0, size_t a1, co
   const auto same = [&](int x, int y) { return a[a0 + static_cast<size_t>(x)] == b[b0 + static_cast<size_t>(y)]; };
   const int max = n + m;
   std::vector<int> v(2 * static_cast<size_t>(max) + 2, 0);
-  const auto at = [&](int k) -> int& { return v[static_cast<size_t>(k + max + 1)]; };
+  const auto at = [&](int k) -> int& {
+    const int index = k + max + 1;  // k runs from -max to max
+    return v[static_cast<size_t>(index)];
+  };
   // trace holds, for each d, the values of diagonals -(d-1)..d-1 before step d.
   std::vector<int> trace;
   std::vector<size_t> trace_start;
