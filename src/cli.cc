@@ -184,13 +184,17 @@ void CopyRest(std::istream& in, std::ostream& out) {
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) out.write(buffer, in.gcount());
 }
 
+// "DL302 x1, DL401 x2".
+std::string RuleCounts(const std::map<std::string, int>& counts) {
+  std::string list;
+  for (const auto& [code, count] : counts) list += (list.empty() ? "" : ", ") + code + " x" + std::to_string(count);
+  return list;
+}
+
 std::string FixedSummary(const std::map<std::string, int>& fixed, size_t files) {
   int total = 0;
-  std::string rules;
-  for (const auto& [code, count] : fixed) {
-    total += count;
-    rules += (rules.empty() ? "" : ", ") + code + " x" + std::to_string(count);
-  }
+  for (const auto& [code, count] : fixed) total += count;
+  const std::string rules = RuleCounts(fixed);
   return "digestlint: fixed " + std::to_string(total) + (total == 1 ? " problem" : " problems") + " in " +
          std::to_string(files) + (files == 1 ? " file" : " files") + (rules.empty() ? "" : " (" + rules + ")");
 }
@@ -344,6 +348,28 @@ std::string OutputIsAnInput(const std::string& output, const std::vector<WalkEnt
   return "";
 }
 
+// Options of check that contradict each other; "" when none do.
+std::string Contradiction(const Invocation& call, bool reading_stdin) {
+  const bool fix = call.Has("fix");
+  const bool diff = call.Has("diff");
+  if (fix && diff) return "--fix and --diff cannot be used together (--diff writes nothing)";
+  for (const char* report_option : {"format", "statistics", "output"}) {
+    if (diff && call.Has(report_option)) {
+      return std::string("--diff prints a patch, not a report: it cannot be used with --") + report_option;
+    }
+  }
+  const std::string format = call.Has("format") ? call.Last("format") : "human";
+  if (call.Has("statistics") && format != "human" && format != "json") {
+    return "--statistics prints human or json, not '" + format + "'";
+  }
+  if (call.Has("show-fixes") && !fix && !diff)
+    return "--show-fixes lists what --fix or --diff fixes: use it with one of them";
+  if (fix && reading_stdin && call.Has("output") && call.Last("output") == "-") {
+    return "-o - cannot be used with --fix -: standard output carries the fixed post";
+  }
+  return "";
+}
+
 int RunCheck(const Invocation& call, Streams streams, const Terminal& terminal) {
   std::ostream& out = streams.out;
   std::ostream& err = streams.err;
@@ -374,21 +400,8 @@ int RunCheck(const Invocation& call, Streams streams, const Terminal& terminal) 
   const bool statistics = call.Has("statistics");
   const std::optional<std::string> output =
       call.Has("output") && call.Last("output") != "-" ? std::optional<std::string>(call.Last("output")) : std::nullopt;
-  if (job.fix && job.diff) return UsageError(err, "--fix and --diff cannot be used together (--diff writes nothing)");
-  for (const char* report_option : {"format", "statistics", "output"}) {
-    if (job.diff && call.Has(report_option)) {
-      return UsageError(err,
-                        std::string("--diff prints a patch, not a report: it cannot be used with --") + report_option);
-    }
-  }
-  if (statistics && format_name != "human" && format_name != "json") {
-    return UsageError(err, "--statistics prints human or json, not '" + format_name + "'");
-  }
-  if (call.Has("show-fixes") && !job.fix && !job.diff) {
-    return UsageError(err, "--show-fixes lists what --fix or --diff fixes: use it with one of them");
-  }
-  if (job.fix && reading_stdin && call.Has("output") && !output) {
-    return UsageError(err, "-o - cannot be used with --fix -: standard output carries the fixed post");
+  if (const std::string contradiction = Contradiction(call, reading_stdin); !contradiction.empty()) {
+    return UsageError(err, contradiction);
   }
 
   Projects projects(*choice, err);
@@ -465,11 +478,8 @@ int RunCheck(const Invocation& call, Streams streams, const Terminal& terminal) 
           for (const auto& [code, count] : outcome.fixed_per_rule) fixed_per_rule[code] += count;
           ++fixed_files;
           if (show_fixes) {
-            std::string list;
-            for (const auto& [code, count] : outcome.fixed_per_rule) {
-              list += (list.empty() ? "" : ", ") + code + " x" + std::to_string(count);
-            }
-            err << "digestlint: fixed " << EscapeForTerminal(outcome.name) << ": " << list << '\n';
+            err << "digestlint: fixed " << EscapeForTerminal(outcome.name) << ": " << RuleCounts(outcome.fixed_per_rule)
+                << '\n';
           }
         }
         AddTotals(totals, CountTotals(outcome.diagnostics, 0));

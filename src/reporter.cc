@@ -41,15 +41,10 @@ bool FixApplicable(const LocatedDiagnostic& d, const OutputOptions& options) {
 }
 
 const std::vector<Format>& Formats() {
-  static const std::vector<Format> formats = {
-      {"human", "path:line:col: severity[CODE name] message, the source line and carets", MakeHumanWriter},
-      {"concise", "path:line:col: CODE message, one line each", MakeConciseWriter},
-      {"json", "one JSON document (version 1)", MakeJsonWriter},
-      {"sarif", "SARIF 2.1.0, for code scanning", MakeSarifWriter},
-      {"github", "GitHub Actions annotations (workflow commands)", MakeGithubWriter},
-      {"junit", "JUnit XML, for CI test reports", MakeJunitWriter},
-      {"gitlab", "GitLab Code Quality, for merge requests", MakeGitlabWriter},
-      {"rdjson", "reviewdog's diagnostic format (rdjson)", MakeRdjsonWriter}};
+  static const std::vector<Format> formats = {{"human", MakeHumanWriter},   {"concise", MakeConciseWriter},
+                                              {"json", MakeJsonWriter},     {"sarif", MakeSarifWriter},
+                                              {"github", MakeGithubWriter}, {"junit", MakeJunitWriter},
+                                              {"gitlab", MakeGitlabWriter}, {"rdjson", MakeRdjsonWriter}};
   return formats;
 }
 
@@ -58,15 +53,6 @@ const Format* FindFormat(std::string_view name) {
     if (format.name == name) return &format;
   }
   return nullptr;
-}
-
-std::string FormatNames() {
-  std::string names;
-  const std::vector<Format>& formats = Formats();
-  for (size_t i = 0; i < formats.size(); ++i) {
-    names += (i == 0 ? "" : i + 1 == formats.size() ? " or " : ", ") + std::string(formats[i].name);
-  }
-  return names;
 }
 
 namespace {

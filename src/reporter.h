@@ -61,15 +61,12 @@ class FormatWriter {
 /// An output format: its name on the command line and how to make its writer.
 struct Format {
   std::string_view name;
-  std::string_view description;  // for --help and completions
   std::unique_ptr<FormatWriter> (*make)(std::ostream& out, const OutputOptions& options);
 };
 
 /// human, concise, json, sarif, github, junit, gitlab, rdjson.
 const std::vector<Format>& Formats();
 const Format* FindFormat(std::string_view name);
-/// "human, concise, json, ... or rdjson", for messages.
-std::string FormatNames();
 
 /// `--statistics`: how often each rule fired, as a table ("human") or JSON ("json").
 std::unique_ptr<FormatWriter> MakeStatisticsWriter(std::string_view format, std::ostream& out,
