@@ -2,10 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdint>
 #include <filesystem>
 #include <optional>
-#include <set>
 #include <sstream>
 
 #include "edit_distance.h"
@@ -40,7 +38,7 @@ std::vector<std::string> SplitList(const std::string& list) {
   return items;
 }
 
-// "--format" or "-o", as the user can type it.
+// The long form, as the user types it: "--format".
 std::string Spelling(const OptionSpec& option) { return "--" + std::string(option.long_name); }
 
 // Checks a value against its option's kind; returns the problem, or "".
