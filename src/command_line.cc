@@ -317,7 +317,7 @@ namespace {
 std::string Words(const std::vector<std::string>& words) { return Join(words, " ", " "); }
 
 // An option's help on one line, for completion menus.
-std::string Summary(const OptionSpec& option) {
+std::string OptionSummary(const OptionSpec& option) {
   std::string help(option.help);
   std::replace(help.begin(), help.end(), '\n', ' ');
   return help;
@@ -447,7 +447,7 @@ std::string ZshScript() {
       } else {
         action = " ";
       }
-      const std::string description = "[" + ZshText(Summary(option)) + "]";
+      const std::string description = "[" + ZshText(OptionSummary(option)) + "]";
       const std::string argument = option.value == ValueKind::kNone ? ""
                                                                     : (option.value_optional ? "::" : ":") +
                                                                           std::string(option.metavar) + ":" + action;
@@ -509,7 +509,7 @@ std::string FishScript() {
       } else if (option.value != ValueKind::kNone) {
         s += " -x";
       }
-      s += " -d " + SingleQuoted(Summary(option)) + "\n";
+      s += " -d " + SingleQuoted(OptionSummary(option)) + "\n";
     }
     if (command.operand_choices) {
       s += "complete -c digestlint" + condition + " -a " + SingleQuoted(Words(command.operand_choices(command.name))) +

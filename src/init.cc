@@ -116,7 +116,11 @@ std::string InitialConfig(const fs::path& folder) {
                      "# Every key is optional; a commented key shows its default. Globs and paths are\n"
                      "# relative to this file's folder. Reference: README.md, \"Configuration\".\n\n"
                      "# The schema: what a post must contain (default: the built-in daily-papers schema).\n"
-                     "# schema: schemas/blog.schema.json\n\n"
+                     "# schema: schemas/blog.schema.json\n"
+                     "# Or one schema per kind of post (the first entry whose globs match a post):\n"
+                     "# schemas:\n"
+                     "#   - files: \"*-daily-papers.md\"\n"
+                     "#     schema: schemas/daily.schema.json\n\n"
                      "# The files a folder walk lints";
   text += selects_itself
               ? ". Here digestlint lints " + std::string(site->selects) + "; include and exclude narrow that further.\n"
@@ -140,7 +144,6 @@ std::string InitialConfig(const fs::path& folder) {
       "# per-file-ignores:\n"
       "#   \"_posts/2019-*.md\": [DL3]\n"
       "# fail-on: error  # or warning: exit 1 on warnings too\n"
-      "# language: \"\"    # the Alphaxiv language segment, overriding the schema's\n"
       "# custom-rules: [\"styles/*.yml\"]\n"
       "# max-file-size: 10485760\n"
       "# max-brackets: 10000\n";

@@ -203,8 +203,8 @@ TEST_CASE("json, sarif, gitlab and rdjson survive text that is not UTF-8", "[for
       const auto run = RunDigestlint({"--no-config", "--format", format, bad_name.string(), title});
       CHECK(run.status == 2);  // the title's front matter is not YAML (DL103)
       CHECK(run.err ==
-            "digestlint: 6 errors, 0 warnings in 2 files (1 file could not be linted); 3 fixable with --fix, "
-            "2 more with --unsafe-fixes\n");
+            "digestlint: 6 errors, 0 warnings in 2 files (1 file could not be linted); 2 fixable with --fix, "
+            "3 more with --unsafe-fixes\n");
       if (std::string(format) == "json" || std::string(format) == "sarif" || std::string(format) == "gitlab" ||
           std::string(format) == "rdjson") {
         const auto report = nlohmann::json::parse(run.out);  // valid JSON, invalid bytes as U+FFFD
@@ -253,7 +253,8 @@ TEST_CASE("gitlab output has GitLab's documented fields and stable, distinct fin
   REQUIRE(issues.size() >= 10);
   const auto& mismatch = issues[3];
   CHECK(mismatch["description"] ==
-        "Alphaxiv link is for 2510.21270 but the heading's paper is 2510.21223 (a line pasted under the wrong paper?)");
+        "Alphaxiv link is for 2510.21270 but the paper's arXiv link is for 2510.21223 (a line pasted under the wrong "
+        "paper?)");
   CHECK(mismatch["check_name"] == "DL307");
   CHECK(mismatch["severity"] == "major");
   const nlohmann::json location = {{"path", "_posts/2025-10-28-daily-papers.md"}, {"lines", {{"begin", 34}}}};

@@ -25,12 +25,12 @@ TEST_CASE("escape sequences in a post reach no terminal raw", "[regression][term
   const auto github = RunDigestlint({"--no-config", "--format=github", post});
   fs::current_path(previous);
   CHECK(human.status == 1);
-  CHECK(human.out == post + ":9:26: error[DL303 arxiv-id-invalid] arXiv identifier '" + id +
+  CHECK(human.out == post + ":9:26: error[DL303 link-id-invalid] arXiv identifier '" + id +
                          "' is invalid: is neither YYMM.NNNNN nor archive/YYMMNNN\n"
                          " 9 | # 1. [A Study of Things](https://arxiv.org/abs/" +
                          id + ")\n   |                          " + std::string(55, '^') + "\n" + post +
-                         ":11:14: error[DL307 alphaxiv-id-mismatch] [*] Alphaxiv link is for 2510.19871 but the "
-                         "heading's paper is " +
+                         ":11:14: error[DL307 link-id-mismatch] Alphaxiv link is for 2510.19871 but the "
+                         "paper's arXiv link is for " +
                          id +
                          " (a line pasted under the wrong paper?)\n"
                          " 11 | > [Alphaxiv](https://www.alphaxiv.org/ko/overview/2510.19871)\n"
@@ -39,12 +39,12 @@ TEST_CASE("escape sequences in a post reach no terminal raw", "[regression][term
   CHECK(concise.status == 1);
   CHECK(concise.out == post + ":9:26: DL303 arXiv identifier '" + id +
                            "' is invalid: is neither YYMM.NNNNN nor archive/YYMMNNN\n" + post +
-                           ":11:14: DL307 [*] Alphaxiv link is for 2510.19871 but the heading's paper is " + id +
+                           ":11:14: DL307 Alphaxiv link is for 2510.19871 but the paper's arXiv link is for " + id +
                            " (a line pasted under the wrong paper?)\n");
   CHECK(github.status == 1);
   CHECK(github.out.find("::error file=" + post +
                         ",line=9,col=26,endLine=9,endColumn=72,title=DL303 "
-                        "arxiv-id-invalid::arXiv identifier '" +
+                        "link-id-invalid::arXiv identifier '" +
                         id + "' is invalid") == 0);
   for (const auto* run : {&human, &concise, &github}) CHECK(run->out.find('\033') == std::string::npos);
 }
@@ -65,7 +65,7 @@ TEST_CASE("option --fix - checks every write to stdout", "[regression][fix][slow
   const std::string messages = testing::ReadFile(log);  // the remaining diagnostics, then:
   const std::string end =
       "digestlint: fixed 0 problems in 0 files\n"
-      "digestlint: 2 errors, 0 warnings in 1 file; 2 more with --unsafe-fixes\n"
+      "digestlint: 3 errors, 0 warnings in 1 file; 3 more with --unsafe-fixes\n"
       "digestlint: error: cannot write to standard output\n";
   REQUIRE(messages.size() > end.size());
   CHECK(messages.substr(messages.size() - end.size()) == end);
@@ -75,7 +75,7 @@ TEST_CASE("option --fix - checks every write to stdout", "[regression][fix][slow
                            " > /dev/full 2> " + testing::ShellQuote(log.string()));
   CHECK(report.status == 2);
   CHECK(testing::ReadFile(log) ==
-        "digestlint: 5 errors, 0 warnings in 1 file; 3 fixable with --fix, 2 more with --unsafe-fixes\n"
+        "digestlint: 5 errors, 0 warnings in 1 file; 2 fixable with --fix, 3 more with --unsafe-fixes\n"
         "digestlint: error: cannot write to standard output\n");
 }
 
