@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include "atomic_write.h"
+#include "blog/html_report.h"
+#include "blog/site.h"
 #include "command_line.h"
 #include "config.h"
 #include "custom_rules.h"
@@ -75,7 +77,8 @@ const std::vector<OptionSpec>& Options() {
       O::Valued("stdin-filename", '\0', K::kText, "NAME",
                 "the name of the post read from \"-\", for messages and\nconfiguration (alone, it reads stdin)"),
       O::Valued("config", '\0', K::kFile, "FILE", "use this configuration file for every post"),
-      O::Switch("no-config", '\0', "use no configuration file"),
+      O::Switch("no-config", '\0', "use no configuration file (and no site: no cross-post rules)"),
+      O::Switch("no-cache", '\0', "do not read or write the site index cache"),
       O::Valued("schema", '\0', K::kFile, "FILE", "use this schema (overrides the configuration's)"),
       O::Valued("select", '\0', K::kRuleList, "RULES",
                 "lint with only these rules (codes, names, prefixes or ALL;\ncomma-separated, repeatable), replacing "
@@ -150,6 +153,15 @@ LoadedProject LoadProject(const Invocation& call, Streams streams, const std::st
   return loaded;
 }
 
+// -j N, or the number of cores.
+size_t Jobs(const Invocation& call) {
+  return call.Has("jobs") ? std::stoul(call.Last("jobs")) : std::max(1u, std::thread::hardware_concurrency());
+}
+
+SiteOptions SiteOptionsOf(const Invocation& call) {
+  return SiteOptions{call.Has("no-config"), !call.Has("no-cache"), Jobs(call), call.Has("drafts")};
+}
+
 // What check does to each post.
 struct PostJob {
   bool fix = false;
@@ -220,7 +232,8 @@ struct Outcome {
   bool fails_on_warnings = false;
 };
 
-Outcome ProcessPost(const WalkEntry& entry, const PostJob& job, Projects& projects, std::istream& in) {
+Outcome ProcessPost(const WalkEntry& entry, const PostJob& job, Projects& projects, const Sites& sites,
+                    std::istream& in) {
   Outcome outcome;
   const std::string& path = entry.path;
   outcome.name = PostName(path, job);
@@ -238,6 +251,7 @@ Outcome ProcessPost(const WalkEntry& entry, const PostJob& job, Projects& projec
   }
   LintSettings settings = project->SettingsFor(outcome.name);
   if (site.site) settings.jekyll = site.site->Document(site.relative);
+  settings.blog = sites.For(outcome.name);
   std::optional<std::string> bytes;
   std::string problem;
   if (from_stdin) {
@@ -456,11 +470,15 @@ int RunCheck(const Invocation& call, Streams streams, const Terminal& terminal) 
   bool has_diff = false;
   bool fails_on_warnings = false;
   const bool show_fixes = call.Has("show-fixes");
-  const size_t jobs = reading_stdin      ? 1
-                      : call.Has("jobs") ? std::stoul(call.Last("jobs"))
-                                         : std::max(1u, std::thread::hardware_concurrency());
+  const size_t jobs = reading_stdin ? 1 : Jobs(call);
+  // The sites the posts belong to, indexed once, for the cross-post rules.
+  Sites sites(projects, SiteOptionsOf(call));
+  std::vector<std::string> names_of_posts;
+  names_of_posts.reserve(posts.size());
+  for (const WalkEntry& entry : posts) names_of_posts.push_back(entry.path);
+  sites.Prepare(names_of_posts, job.stdin_filename);
   ForEachInOrder<Outcome>(
-      posts.size(), jobs, [&](size_t i) { return ProcessPost(posts[i], job, projects, streams.in); },
+      posts.size(), jobs, [&](size_t i) { return ProcessPost(posts[i], job, projects, sites, streams.in); },
       [&](Outcome outcome) {
         err << outcome.errors;
         out << outcome.output;
@@ -602,6 +620,13 @@ int RunConfig(const Invocation& call, Streams streams, const Terminal&) {
   }
   values["schemas"] = schemas;
   values["custom-rules"] = config.custom_rules;
+  const SeriesConfig& series = config.series;
+  Json series_value = {{"cadence", CadenceName(series.cadence)}};
+  if (series.since) series_value["since"] = *series.since;
+  if (series.paper_window) series_value["paper-window"] = *series.paper_window;
+  series_value["common-tag-posts"] = series.common_tag_posts;
+  values["series"] = series_value;
+  values["cache-dir"] = config.cache_dir.empty() ? Json(nullptr) : Json(config.cache_dir);
   const auto origin = [&](const std::string& key) {
     const auto found = config.origin.find(key);
     return found == config.origin.end() ? std::string("default") : found->second;
@@ -613,8 +638,19 @@ int RunConfig(const Invocation& call, Streams streams, const Terminal&) {
     return kExitClean;
   }
   const auto shown = [](const std::string& key, const Json& value) -> std::string {
-    if (value.is_null()) return key == "schema" ? "(built-in daily-papers)" : "(from the schema)";
-    if (value.is_string() && (key == "fail-on" || key == "schema")) return value.get<std::string>();
+    if (value.is_null()) {
+      return key == "schema" ? "(built-in daily-papers)" : "(.digestlint-cache beside the configuration)";
+    }
+    if (value.is_string() && (key == "fail-on" || key == "schema" || key == "cache-dir")) {
+      return value.get<std::string>();
+    }
+    if (key == "series") {  // {cadence: weekdays, since: 2025-10-01, ...}: its values are plain words and numbers
+      std::string text;
+      for (const auto& [name, item] : value.items()) {
+        text += (text.empty() ? "{" : ", ") + name + ": " + (item.is_string() ? item.get<std::string>() : item.dump());
+      }
+      return text + "}";
+    }
     std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
     // One line, with a space after each separator, as the configuration file would be written.
     std::string spaced;
@@ -636,6 +672,18 @@ int RunConfig(const Invocation& call, Streams streams, const Terminal&) {
   return kExitClean;
 }
 
+// `digestlint report [PATH] [-o FILE]`: the site's HTML report.
+int RunReport(const Invocation& call, Streams streams, const Terminal&) {
+  std::string problem;
+  const std::optional<ConfigChoice> choice = ReadConfigChoice(call, &problem);
+  if (!choice) return UsageError(streams.err, problem);
+  Projects projects(*choice, streams.err);
+  const std::optional<std::string> output =
+      call.Has("output") && call.Last("output") != "-" ? std::optional<std::string>(call.Last("output")) : std::nullopt;
+  return WriteSiteReport(call.operands.empty() ? "." : call.operands.front(), output, projects, SiteOptionsOf(call),
+                         streams);
+}
+
 // `digestlint completions SHELL`.
 int RunCompletions(const Invocation& call, Streams streams, const Terminal&) {
   streams.out << CompletionScript(call.operands.front());
@@ -652,26 +700,9 @@ const std::vector<CommandSpec>& Commands() {
       {"check",
        "[PATH...]",
        "lint posts (the default command)",
-       {"format",
-        "output",
-        "fix",
-        "unsafe-fixes",
-        "diff",
-        "show-fixes",
-        "stdin-filename",
-        "config",
-        "no-config",
-        "schema",
-        "select",
-        "ignore",
-        "no-force-exclude",
-        "drafts",
-        "follow-symlinks",
-        "exit-zero",
-        "statistics",
-        "quiet",
-        "jobs",
-        "color"},
+       {"format", "output",          "fix",       "unsafe-fixes", "diff",   "show-fixes", "stdin-filename",
+        "config", "no-config",       "no-cache",  "schema",       "select", "ignore",     "no-force-exclude",
+        "drafts", "follow-symlinks", "exit-zero", "statistics",   "quiet",  "jobs",       "color"},
        K::kFile,
        0,
        SIZE_MAX,
@@ -696,6 +727,15 @@ const std::vector<CommandSpec>& Commands() {
        1,
        nullptr,
        RunConfig},
+      {"report",
+       "[PATH]",
+       "write the HTML report of the site that holds PATH (a folder of the site)",
+       {"output", "config", "no-config", "no-cache", "schema", "select", "ignore", "drafts", "jobs"},
+       K::kFile,
+       0,
+       1,
+       nullptr,
+       RunReport},
       {"init",
        "[FOLDER]",
        "write a commented .digestlint.yaml for the site in FOLDER",

@@ -146,7 +146,14 @@ std::string InitialConfig(const fs::path& folder) {
       "# fail-on: error  # or warning: exit 1 on warnings too\n"
       "# custom-rules: [\"styles/*.yml\"]\n"
       "# max-file-size: 10485760\n"
-      "# max-brackets: 10000\n";
+      "# max-brackets: 10000\n"
+      "\n# The blog as a whole (the cross-post rules, DL7xx).\n"
+      "# series:\n"
+      "#   cadence: none        # or daily, weekdays, weekly: then a missing day is reported\n"
+      "#   since: 2025-01-01    # where the cadence starts (default: the first post)\n"
+      "#   paper-window: 30     # how many days back paper-repeated looks (default: the whole blog)\n"
+      "#   common-tag-posts: 3  # a tag in this many posts is common\n"
+      "# cache-dir: .digestlint-cache  # the site index cache\n";
   return text;
 }
 

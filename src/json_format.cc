@@ -21,17 +21,28 @@ Json DiagnosticJson(std::string_view path, const LocatedDiagnostic& d) {
     }
     fix = {{"applicability", FixSafetyName(d.fix->safety)}, {"edits", edits}};
   }
-  return {{"path", path},
-          {"line", d.start.line},
-          {"column", d.start.column},
-          {"end_line", d.end.line},
-          {"end_column", d.end.column},
-          {"rule", d.rule->code},
-          {"name", d.rule->name},
-          {"severity", SeverityName(d.severity)},
-          {"message", d.message},
-          {"fixable", d.fix.has_value()},
-          {"fix", fix}};
+  Json entry = {{"path", path},
+                {"line", d.start.line},
+                {"column", d.start.column},
+                {"end_line", d.end.line},
+                {"end_column", d.end.column},
+                {"rule", d.rule->code},
+                {"name", d.rule->name},
+                {"severity", SeverityName(d.severity)},
+                {"message", d.message},
+                {"fixable", d.fix.has_value()},
+                {"fix", fix}};
+  if (!d.related.empty()) {  // only on diagnostics that point at other places (the cross-post rules)
+    Json related = Json::array();
+    for (const RelatedLocation& place : d.related) {
+      related.push_back({{"path", place.path},
+                         {"line", place.start.line},
+                         {"column", place.start.column},
+                         {"message", place.message}});
+    }
+    entry["related"] = std::move(related);
+  }
+  return entry;
 }
 
 class JsonWriter : public FormatWriter {

@@ -41,6 +41,16 @@ class RdjsonWriter : public FormatWriter {
         }
         diagnostic["suggestions"] = suggestions;
       }
+      // Another post's column would need its text to count bytes: the line alone is given.
+      if (!d.related.empty()) {
+        Json related = Json::array();
+        for (const RelatedLocation& place : d.related) {
+          related.push_back(
+              {{"message", place.message},
+               {"location", {{"path", place.path}, {"range", {{"start", {{"line", place.start.line}}}}}}}});
+        }
+        diagnostic["related_locations"] = related;
+      }
       diagnostics_->Add(diagnostic);
     }
   }

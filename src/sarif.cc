@@ -94,13 +94,24 @@ class SarifWriter : public FormatWriter {
   void End() override { results_->Close(); }
 
  private:
-  Json Result(const Json& location, const LocatedDiagnostic& d) const {
+  Json Result(const Json& location, const LocatedDiagnostic& d) {
     Json result = {{"ruleId", d.rule->code}};
     if (const auto index = rule_index_.find(d.rule); index != rule_index_.end()) result["ruleIndex"] = index->second;
     result["level"] = Level(d.severity);
     result["message"] = {{"text", d.message}};
     result["locations"] = {
         {{"physicalLocation", {{"artifactLocation", location}, {"region", Region(d.start, d.end)}}}}};
+    if (!d.related.empty()) {
+      Json related = Json::array();
+      for (const RelatedLocation& place : d.related) {
+        related.push_back({{"id", related.size()},
+                           {"message", {{"text", place.message}}},
+                           {"physicalLocation",
+                            {{"artifactLocation", ArtifactLocation(paths_, place.path)},
+                             {"region", {{"startLine", place.start.line}, {"startColumn", place.start.column}}}}}});
+      }
+      result["relatedLocations"] = std::move(related);
+    }
     if (d.fix) {
       Json replacements = Json::array();
       for (const LocatedEdit& edit : d.fix_edits) {

@@ -42,6 +42,12 @@ class HumanWriter : public FormatWriter {
       if (file.source && d.start.line >= 1 && d.start.line <= file.source->line_count()) {
         WriteSnippet(*file.source, d, cursor);
       }
+      // Other places it points at, as compilers print notes: editors and grep find them too.
+      for (const RelatedLocation& related : d.related) {
+        out_ << (color ? kBold : "") << EscapeForTerminal(related.path) << ':' << related.start.line << ':'
+             << related.start.column << ':' << (color ? kReset : "") << " note: " << EscapeForTerminal(related.message)
+             << '\n';
+      }
     }
   }
 
