@@ -5,29 +5,13 @@
 
 #include "reporter.h"
 #include "rule.h"
+#include "uri.h"
 
 namespace digestlint {
 
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-// A path as a URI reference: relative paths stay relative (to the working
-// folder, which GitHub's upload treats as the repository root).
-std::string PathToUri(const std::string& path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string uri = !path.empty() && path[0] == '/' ? "file://" : "";
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
-      uri += static_cast<char>(c);
-    } else {
-      uri += '%';
-      uri += kHex[c >> 4];
-      uri += kHex[c & 15];
-    }
-  }
-  return uri;
-}
 
 std::string_view Level(Severity severity) {
   return severity == Severity::kError ? "error" : severity == Severity::kWarning ? "warning" : "note";
