@@ -26,6 +26,7 @@
 #include "reporter.h"
 #include "rule.h"
 #include "selection.h"
+#include "server/stdio.h"
 #include "settings.h"
 #include "unified_diff.h"
 
@@ -42,6 +43,7 @@ Usage: digestlint [OPTIONS] [PATH...]
        digestlint explain CODE|NAME
        digestlint config [PATH]
        digestlint report [PATH] [-o report.html]
+       digestlint server [--stdio]   (language server for editors)
 
 PATH is a post, or a folder searched recursively for the configuration's
 include globs (default *.md and *.markdown), skipping hidden entries and
@@ -460,6 +462,7 @@ Outcome ProcessPost(const WalkEntry& entry, const Options& options, Projects& pr
 int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal& terminal) {
   std::ostream& out = streams.out;
   std::ostream& err = streams.err;
+  if (!args.empty() && args[0] == "server") return server::ServerCommand(args, out, err);
   Options options;
   if (const std::string problem = ParseArgs(args, options); !problem.empty()) {
     err << "digestlint: error: " << problem << "\nTry 'digestlint --help'.\n";
