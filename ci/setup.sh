@@ -8,9 +8,9 @@ set -euo pipefail
 # Build: compiler, CMake, libraries (libgit2-dev: its headers to build, its shared library
 # loaded at run time for .gitignore). Tests: patch (--diff), git and pre-commit (the hook test),
 # python3-jsonschema (SARIF validation), dpkg-dev (the Debian package test), chromium (the HTML
-# report opened headless).
+# report opened headless), neovim (the LSP end-to-end test).
 packages=(g++ cmake ninja-build pkg-config libcmark-dev libyaml-cpp-dev nlohmann-json3-dev libre2-dev catch2
-          libvalijson-dev libgit2-dev patch git pre-commit python3-jsonschema dpkg-dev file chromium)
+          libvalijson-dev libgit2-dev patch git pre-commit python3-jsonschema dpkg-dev file chromium neovim)
 for option in "$@"; do
   case "$option" in
     --tools) packages+=(clang-format clang-tidy) ;;
