@@ -55,6 +55,22 @@ void ChangeAll(LspClient& client, const std::string& uri, const std::string& tex
                                            {"contentChanges", Json::array({{{"text", text}}})}});
 }
 
+// A server with one post open, as `name` in a fresh folder, and its first diagnostics.
+struct OpenPost {
+  OpenPost(const std::string& name, const std::string& text) : path(dir.path() / name), uri(PathToUri(path.string())) {
+    Initialize(client);
+    Open(client, uri, text);
+    diagnostics = client.WaitForDiagnostics(uri, 1)["diagnostics"];
+  }
+
+  TempDir dir;
+  ServerOnPipes server;
+  LspClient& client = server.client();
+  fs::path path;
+  std::string uri;
+  Json diagnostics;
+};
+
 Json Position(int line, int character) { return {{"line", line}, {"character", character}}; }
 Json Range(int line, int character, int end_line, int end_character) {
   return {{"start", Position(line, character)}, {"end", Position(end_line, end_character)}};
@@ -320,16 +336,11 @@ TEST_CASE("server ranges: a BOM and CRLF line endings, and fixes that keep both"
   std::string post = Replace(Replace(CleanPost(), "layout: post\n", ""), "# 2. [Another", "# 3. [Another");
   for (size_t at = post.find('\n'); at != std::string::npos; at = post.find('\n', at + 2)) post.insert(at, "\r");
   post = "\xEF\xBB\xBF" + post;
-  TempDir dir;
-  const fs::path path = dir.path() / "2025-10-27-daily-papers.md";
-  const std::string uri = PathToUri(path.string());
-  ServerOnPipes server;
-  LspClient& client = server.client();
-  Initialize(client);
-  Open(client, uri, post);
+  OpenPost session("2025-10-27-daily-papers.md", post);
+  LspClient& client = session.client;
+  const std::string& uri = session.uri;
   // The BOM is one UTF-16 unit to the editor: the fence starts at character 1 of line 0.
-  CHECK(Summaries(client.WaitForDiagnostics(uri, 1)["diagnostics"]) ==
-        std::vector<std::string>{"DL104 0:1-0:4", "DL401 28:2-28:4"});
+  CHECK(Summaries(session.diagnostics) == std::vector<std::string>{"DL104 0:1-0:4", "DL401 28:2-28:4"});
   const Json actions = CodeActions(client, uri, Range(28, 3, 28, 3));
   const Json* fix = FindAction(actions, "Fix DL401 paper-numbering");
   REQUIRE(fix);
@@ -337,7 +348,7 @@ TEST_CASE("server ranges: a BOM and CRLF line endings, and fixes that keep both"
   const Json* all = FindAction(actions, "Fix all safe problems in this post");
   REQUIRE(all);
   const std::string fixed = ApplyAction(post, *all, uri);
-  CHECK(fixed == RunDigestlint({"--fix", "--stdin-filename", path.string(), "-"}, {}, post).out);
+  CHECK(fixed == RunDigestlint({"--fix", "--stdin-filename", session.path.string(), "-"}, {}, post).out);
   CHECK(fixed.rfind("\xEF\xBB\xBF---\r\n", 0) == 0);
   CHECK(fixed.find("\r\n# 2. [Another") != std::string::npos);
   CHECK(std::count(fixed.begin(), fixed.end(), '\n') == std::count(fixed.begin(), fixed.end(), '\r'));  // CRLF kept
@@ -446,13 +457,9 @@ TEST_CASE("server diagnostics: from the unsaved buffer, never from disk, with fu
 }
 
 TEST_CASE("server coalescing: a burst of changes is linted once, for the latest version", "[server]") {
-  TempDir dir;
-  const std::string uri = PathToUri((dir.path() / "2025-10-27-daily-papers.md").string());
-  ServerOnPipes server;
-  LspClient& client = server.client();
-  Initialize(client);
-  Open(client, uri, CleanPost());
-  client.WaitForDiagnostics(uri, 1);
+  OpenPost session("2025-10-27-daily-papers.md", CleanPost());
+  LspClient& client = session.client;
+  const std::string& uri = session.uri;
   // Ten keystrokes in one write (under PIPE_BUF, so the server reads them at once):
   // the paper number becomes 3, 4, ..., 12.
   std::string burst;
@@ -475,14 +482,11 @@ TEST_CASE("server coalescing: a burst of changes is linted once, for the latest 
 
 TEST_CASE("server code actions: each diagnostic's quick fix, unsafe ones labelled, and applied the problem is gone",
           "[server]") {
-  TempDir dir;
-  const std::string uri = PathToUri((dir.path() / "2025-10-28-daily-papers.md").string());
   const std::string post = ExamplePost();
-  ServerOnPipes server;
-  LspClient& client = server.client();
-  Initialize(client);
-  Open(client, uri, post);
-  const Json diagnostics = client.WaitForDiagnostics(uri, 1)["diagnostics"];
+  OpenPost session("2025-10-28-daily-papers.md", post);
+  LspClient& client = session.client;
+  const std::string& uri = session.uri;
+  const Json& diagnostics = session.diagnostics;
   REQUIRE(Summaries(diagnostics) == std::vector<std::string>{"DL106 2:7-2:34", "DL302 10:60-10:96", "DL401 31:2-31:4",
                                                              "DL307 33:13-33:60", "DL202 43:0-43:9"});
 
@@ -510,20 +514,15 @@ TEST_CASE("server code actions: each diagnostic's quick fix, unsafe ones labelle
 }
 
 TEST_CASE("server code actions: source.fixAll gives the fix-all alone, equal to digestlint --fix", "[server]") {
-  TempDir dir;
-  const fs::path path = dir.path() / "2025-10-28-daily-papers.md";
-  const std::string uri = PathToUri(path.string());
   const std::string post = ExamplePost();
-  ServerOnPipes server;
-  LspClient& client = server.client();
-  Initialize(client);
-  Open(client, uri, post);
-  client.WaitForDiagnostics(uri, 1);
+  OpenPost session("2025-10-28-daily-papers.md", post);
+  LspClient& client = session.client;
+  const std::string& uri = session.uri;
   const Json on_save = CodeActions(client, uri, Range(0, 0, 0, 0), {{"only", Json::array({"source.fixAll"})}});
   REQUIRE(Titles(on_save) == std::vector<std::string>{"Fix all safe problems in this post"});
   CHECK(on_save[0]["kind"] == "source.fixAll.digestlint");
   const std::string fixed = ApplyAction(post, on_save[0], uri);
-  const testing::CliRun cli = RunDigestlint({"--fix", "--stdin-filename", path.string(), "-"}, {}, post);
+  const testing::CliRun cli = RunDigestlint({"--fix", "--stdin-filename", session.path.string(), "-"}, {}, post);
   CHECK(fixed == cli.out);
   CHECK(fixed != post);
   CHECK(CodeActions(client, uri, Range(0, 0, 0, 0), {{"only", Json::array({"source"})}}).size() == 1);
@@ -584,13 +583,9 @@ TEST_CASE("server code actions: disable a rule for a line, in the body, in front
 }
 
 TEST_CASE("server hover: a diagnostic's range shows its rule's documentation, as explain prints it", "[server]") {
-  TempDir dir;
-  const std::string uri = PathToUri((dir.path() / "2025-10-28-daily-papers.md").string());
-  ServerOnPipes server;
-  LspClient& client = server.client();
-  Initialize(client);
-  Open(client, uri, ExamplePost());
-  client.WaitForDiagnostics(uri, 1);
+  OpenPost session("2025-10-28-daily-papers.md", ExamplePost());
+  LspClient& client = session.client;
+  const std::string& uri = session.uri;
   const Json hover = Hover(client, uri, Position(31, 3));
   CHECK(hover["contents"]["kind"] == "markdown");
   CHECK(hover["contents"]["value"] == std::string(RuleDocumentation(FindRule("DL401")->info)));
