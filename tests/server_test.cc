@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "lsp_client.h"
+#include "mutator.h"
 #include "rule.h"
 #include "test_support.h"
 #include "uri.h"
@@ -720,6 +721,61 @@ TEST_CASE("server seam: cross-post diagnostics join the post's own", "[server]")
   CHECK(diagnostics[0]["severity"] == 2);
   CHECK(server.Finish() == 1);
   CHECK(asked == std::vector<std::string>{path.string()});
+}
+
+TEST_CASE("server robustness: 600 mutated sessions never crash, and every answer is a JSON-RPC message", "[server]") {
+  TempDir dir;
+  const std::string uri = PathToUri((dir.path() / "2025-10-28-daily-papers.md").string());
+  const std::vector<Json> messages = {
+      {{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"}, {"params", {{"capabilities", Json::object()}}}},
+      {{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", Json::object()}},
+      {{"jsonrpc", "2.0"},
+       {"method", "textDocument/didOpen"},
+       {"params", {{"textDocument", {{"uri", uri}, {"version", 1}, {"text", ExamplePost()}}}}}},
+      {{"jsonrpc", "2.0"},
+       {"method", "textDocument/didChange"},
+       {"params",
+        {{"textDocument", {{"uri", uri}, {"version", 2}}},
+         {"contentChanges", Json::array({{{"range", Range(31, 2, 31, 3)}, {"text", "\xF0\x9F\x98\x80"}}})}}}},
+      {{"jsonrpc", "2.0"},
+       {"id", 2},
+       {"method", "textDocument/codeAction"},
+       {"params", {{"textDocument", {{"uri", uri}}}, {"range", Range(2, 0, 40, 0)}, {"context", Json::object()}}}},
+      {{"jsonrpc", "2.0"},
+       {"id", 3},
+       {"method", "textDocument/hover"},
+       {"params", {{"textDocument", {{"uri", uri}}}, {"position", Position(10, 62)}}}},
+      {{"jsonrpc", "2.0"}, {"id", 4}, {"method", "shutdown"}},
+      {{"jsonrpc", "2.0"}, {"method", "exit"}},
+  };
+  std::string session;
+  for (const Json& message : messages) session += server::EncodeFrame(message);
+  fuzz::Mutator mutator(14);
+  size_t answers = 0;
+  for (int i = 0; i < 600; ++i) {
+    const std::string bytes = mutator.Mutate(session);
+    std::vector<Json> sent;
+    server::LanguageServer server([&](const Json& message) { sent.push_back(message); });
+    server::FrameReader reader;
+    const size_t chunk = 1 + static_cast<size_t>(i) * 97 % 4096;  // reads of many sizes
+    for (size_t at = 0; at < bytes.size() && !server.exit_requested(); at += chunk) {
+      reader.Feed(std::string_view(bytes).substr(at, chunk));
+      while (std::optional<server::Frame> frame = reader.Next()) {
+        server.Handle(*frame);
+        if (server.exit_requested()) break;
+      }
+    }
+    if (std::optional<server::Frame> frame = reader.GiveUp()) server.Handle(*frame);
+    server.LintPending();
+    const bool well_formed = std::all_of(sent.begin(), sent.end(), [](const Json& message) {
+      return message.value("jsonrpc", "") == "2.0" &&
+             (message.contains("method") || message.contains("result") || message.contains("error"));
+    });
+    INFO("mutant " << i);
+    CHECK(well_formed);
+    answers += sent.size();
+  }
+  CHECK(answers > 600);  // the mutants were mostly still sessions, not noise
 }
 
 TEST_CASE("the digestlint binary serves on stdio: frames only on stdout, exit status 0 after shutdown, else 1",

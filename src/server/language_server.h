@@ -63,7 +63,6 @@ class LanguageServer {
   bool exit_requested() const { return exit_requested_; }
   /// 0 after shutdown then exit; 1 for an exit (or end of input) without shutdown.
   int exit_code() const { return shutdown_ ? 0 : 1; }
-  const ServerOptions& options() const { return options_; }
 
  private:
   struct Document;
