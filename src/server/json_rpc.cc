@@ -47,7 +47,9 @@ std::string Excerpt(std::string_view bytes) {
   return excerpt + (bytes.size() > 40 ? "..." : "");
 }
 
-Frame Error(std::string message, nlohmann::json id = nullptr) { return Frame{std::nullopt, std::move(message), id}; }
+Frame Error(std::string message, nlohmann::json id = nullptr) {
+  return Frame{std::nullopt, std::move(message), std::move(id)};
+}
 
 }  // namespace
 

@@ -50,7 +50,8 @@ class FrameReader {
   enum class State { kHeader, kBody, kSkipping, kDiscarding };
   // Where the JSON value at the start of the body ends (incrementally), or npos.
   size_t ScanJsonValue();
-  std::optional<Frame> TooLong(size_t value_end);
+  // The error for a length that ran past the value, and the header at `next_header` to read on from.
+  std::optional<Frame> TooLong(size_t next_header);
   void StartHeader(size_t at);
   void Compact();
 

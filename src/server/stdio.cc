@@ -35,7 +35,8 @@ bool WaitForInput(int fd, int timeout_ms) {
 
 int MillisecondsUntil(Clock::time_point deadline) {
   const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-  return static_cast<int>(std::clamp<long long>(left, 0, 60 * 60 * 1000));
+  constexpr long long kHour = 60LL * 60 * 1000;  // poll() takes an int
+  return static_cast<int>(std::clamp<long long>(left, 0, kHour));
 }
 
 }  // namespace
