@@ -43,7 +43,7 @@ Usage: digestlint [OPTIONS] [PATH...]
        digestlint explain CODE|NAME
        digestlint config [PATH]
        digestlint report [PATH] [-o report.html]
-       digestlint server [--stdio]   (language server for editors)
+       digestlint server [--drafts]  (language server for editors)
 
 PATH is a post, or a folder searched recursively for the configuration's
 include globs (default *.md and *.markdown), skipping hidden entries and

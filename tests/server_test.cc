@@ -696,6 +696,61 @@ TEST_CASE("server configuration: a custom rule file that changes re-lints, and e
   CHECK(client.WaitForDiagnostics(draft, 1)["diagnostics"].empty());
 }
 
+TEST_CASE(
+    "server in a Jekyll site: its defaults apply, only posts are linted, drafts with --drafts, a broken "
+    "_config.yml is a diagnostic",
+    "[server]") {
+  TempDir dir;
+  const fs::path config = dir.path() / "_config.yml";
+  WriteFile(config, "defaults:\n  - scope: {path: \"\", type: posts}\n    values: {layout: post, categories: []}\n");
+  fs::create_directories(dir.path() / "_posts");
+  fs::create_directories(dir.path() / "_drafts");
+  // No layout and no categories (the defaults give them), and a paper number off.
+  const std::string post = Replace(Replace(Replace(CleanPost(), "layout: post\n", ""), "categories: []\n", ""),
+                                   "# 2. [Another", "# 3. [Another");
+  const fs::path post_path = dir.path() / "_posts" / "2025-10-27-daily-papers.md";
+  const fs::path draft_path = dir.path() / "_drafts" / "2025-10-27-daily-papers.md";
+  const fs::path page_path = dir.path() / "about.md";
+  for (const fs::path& path : {post_path, draft_path, page_path}) WriteFile(path, post);
+  const auto cli_codes = [](const fs::path& path, const std::vector<std::string>& more = {}) {
+    std::vector<std::string> args = {"--format", "json", path.string()};
+    args.insert(args.end(), more.begin(), more.end());
+    const Json report = Json::parse(RunDigestlint(args).out);
+    std::vector<std::string> codes;
+    for (const Json& d : report["diagnostics"]) codes.push_back(d["rule"]);
+    return codes;
+  };
+  REQUIRE(cli_codes(post_path) == std::vector<std::string>{"DL401"});
+  REQUIRE(cli_codes(page_path).empty());   // a page: not a post
+  REQUIRE(cli_codes(draft_path).empty());  // a draft, without --drafts
+  REQUIRE(cli_codes(draft_path, {"--drafts"}) == std::vector<std::string>{"DL401"});
+
+  for (const bool drafts : {true, false}) {  // the second run breaks the site's configuration
+    INFO("--drafts: " << drafts);
+    server::ServerOptions options;
+    options.drafts = drafts;
+    ServerOnPipes server(options);
+    LspClient& client = server.client();
+    Initialize(client);
+    for (const fs::path& path : {post_path, draft_path, page_path}) Open(client, PathToUri(path.string()), post);
+    CHECK(Codes(client.WaitForDiagnostics(PathToUri(post_path.string()), 1)["diagnostics"]) ==
+          std::vector<std::string>{"DL401"});
+    CHECK(Codes(client.WaitForDiagnostics(PathToUri(draft_path.string()), 1)["diagnostics"]) ==
+          (drafts ? std::vector<std::string>{"DL401"} : std::vector<std::string>{}));
+    CHECK(client.WaitForDiagnostics(PathToUri(page_path.string()), 1)["diagnostics"].empty());
+    if (drafts) continue;
+
+    WriteFile(config, "defaults: [oops\n");
+    client.Notify("workspace/didChangeWatchedFiles",
+                  {{"changes", Json::array({{{"uri", PathToUri(config.string())}, {"type", 2}}})}});
+    const Json message = client.WaitFor([](const Json& m) { return m.value("method", "") == "window/showMessage"; });
+    CHECK(message["params"]["message"].get<std::string>().find(config.string() + ":") != std::string::npos);
+    const Json on_config = client.WaitForDiagnostics(PathToUri(config.string()));
+    CHECK(on_config["diagnostics"].size() == 1);
+    CHECK(client.WaitForDiagnostics(PathToUri(post_path.string()), 1)["diagnostics"].empty());
+  }
+}
+
 TEST_CASE("server seam: cross-post diagnostics join the post's own", "[server]") {
   server::ServerOptions options;
   std::vector<std::string> asked;
@@ -812,7 +867,7 @@ TEST_CASE("the digestlint binary serves on stdio: frames only on stdout, exit st
 
   const testing::CliRun help = RunDigestlint({"server", "--help"});
   CHECK(help.status == 0);
-  CHECK(help.out.rfind("Usage: digestlint server [--stdio]\n", 0) == 0);
+  CHECK(help.out.rfind("Usage: digestlint server [--drafts] [--stdio]\n", 0) == 0);
   const testing::CliRun extra = RunDigestlint({"server", "--tcp"});
   CHECK(extra.status == 2);
   CHECK(extra.err == "digestlint: error: unknown server option '--tcp'\nTry 'digestlint server --help'.\n");

@@ -66,8 +66,10 @@ int SeverityNumber(Severity severity) {  // DiagnosticSeverity
   return severity == Severity::kError ? 1 : severity == Severity::kWarning ? 2 : 3;
 }
 
+// digestlint's configuration files and a Jekyll site's.
 bool IsConfigurationFileName(const fs::path& path) {
-  return path.filename() == ".digestlint.yaml" || path.filename() == ".digestlint.yml";
+  const fs::path name = path.filename();
+  return name == ".digestlint.yaml" || name == ".digestlint.yml" || name == "_config.yml" || name == "_config.yaml";
 }
 
 // The smallest run of whole lines that turns `before` into `after`: [begin, end)
@@ -99,9 +101,9 @@ struct LanguageServer::Document {
   std::optional<std::string> path;  // for file: URIs
   std::string text;
   int64_t version = 0;
-  std::unique_ptr<LineIndex> lines;  // of `text`
-  bool changed = true;               // not linted since the last change
-  const Project* project = nullptr;  // of the last lint; nullptr when not linted
+  std::unique_ptr<LineIndex> lines;      // of `text`
+  bool changed = true;                   // not linted since the last change
+  std::optional<LintSettings> settings;  // of the last lint; nullopt when not linted
   std::vector<LocatedDiagnostic> diagnostics;
 
   // The post's name for the linter and the configuration lookup.
@@ -122,7 +124,8 @@ struct LanguageServer::ConfigurationError {
 LanguageServer::LanguageServer(Send send, ServerOptions options)
     : send_(std::move(send)),
       options_(std::move(options)),
-      projects_(std::make_unique<Projects>(ConfigChoice{}, configuration_messages_)) {}
+      projects_(std::make_unique<Projects>(ConfigChoice{}, configuration_messages_)),
+      selection_(std::make_unique<Selection>(*projects_, SelectionOptions{options_.drafts, false})) {}
 
 LanguageServer::~LanguageServer() = default;
 
@@ -331,14 +334,16 @@ void LanguageServer::ReloadConfiguration() {
   projects_seen_.clear();
   configuration_messages_.str("");
   configuration_messages_.clear();
+  selection_.reset();  // it refers to the old Projects
   projects_ = std::make_unique<Projects>(ConfigChoice{}, configuration_messages_);
+  selection_ = std::make_unique<Selection>(*projects_, SelectionOptions{options_.drafts, false});
   for (const std::string& uri : configuration_error_uris_) {
     Notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", Json::array()}});
   }
   configuration_error_uris_.clear();
   configuration_errors_.clear();
   for (auto& [uri, document] : documents_) {
-    document->project = nullptr;
+    document->settings.reset();  // it points into the old Projects
     MarkChanged(*document);
   }
 }
@@ -352,16 +357,20 @@ void LanguageServer::LintPending() {
 
 void LanguageServer::Lint(Document& document) {
   document.changed = false;
-  document.project = nullptr;
+  document.settings.reset();
   document.diagnostics.clear();
   const std::string name = document.name();
   const Project* project = projects_->For(document.path ? name : "-");  // "-": the working folder's
+  const SiteLookup site = document.path ? projects_->SiteFor(name) : SiteLookup{};
+  // A post is linted when the command line would lint it if it were named:
+  // not excluded and, in a Jekyll site, a post or collection document.
+  const bool selected = project && !site.failed && (!document.path || selection_->Keeps(name, true));
   ReportConfigurationErrors(name);
-  // Excluded posts are not linted, as when the command line is given their name.
-  if (project && !(document.path && project->Excludes(name))) {
+  if (selected) {
     projects_seen_.insert(project);
-    document.project = project;
-    document.diagnostics = LintBytes(name, document.text, project->SettingsFor(name));
+    document.settings = project->SettingsFor(name);
+    if (site.site) document.settings->jekyll = site.site->Document(site.relative);
+    document.diagnostics = LintBytes(name, document.text, *document.settings);
     if (options_.cross_post && document.path) {
       std::vector<LocatedDiagnostic> more = options_.cross_post(name, document.text);
       document.diagnostics.insert(document.diagnostics.end(), std::make_move_iterator(more.begin()),
@@ -490,9 +499,9 @@ std::optional<Json> LanguageServer::DisableAction(const Document& document, cons
 }
 
 std::optional<Json> LanguageServer::FixAllAction(const Document& document) const {
-  if (!document.project) return std::nullopt;
+  if (!document.settings) return std::nullopt;
   const std::string name = document.name();
-  const FixResult result = FixBytes(name, document.text, document.project->SettingsFor(name), FixOptions{});
+  const FixResult result = FixBytes(name, document.text, *document.settings, FixOptions{});
   if (!result.changed()) return std::nullopt;  // nothing safe to fix, or the fixes were refused
   const ChangedLines changed = DiffLines(document.text, result.fixed);
   return Json{

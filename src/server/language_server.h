@@ -24,6 +24,7 @@
 #include "diagnostic.h"
 #include "front_matter.h"
 #include "projects.h"
+#include "selection.h"
 #include "server/json_rpc.h"
 #include "server/positions.h"
 
@@ -37,6 +38,7 @@ using CrossPostDiagnostics =
 
 struct ServerOptions {
   CrossPostDiagnostics cross_post;  // none yet
+  bool drafts = false;              // lint a Jekyll site's _drafts/ too (`digestlint server --drafts`)
   // How long a body that holds a whole JSON value may wait for the rest of a
   // too-long Content-Length before it is answered with an error (stdio.cc).
   std::chrono::milliseconds stall_timeout{500};
@@ -115,6 +117,7 @@ class LanguageServer {
   // stream) after a configuration file changes.
   std::ostringstream configuration_messages_;
   std::unique_ptr<Projects> projects_;
+  std::unique_ptr<Selection> selection_;  // which posts the command line would lint, on projects_
   std::set<const Project*> projects_seen_;
   std::vector<ConfigurationError> configuration_errors_;
   std::set<std::string> configuration_error_uris_;  // published, to clear after a reload

@@ -83,21 +83,25 @@ int RunServer(int input, int output, const ServerOptions& options) {
 }
 
 int ServerCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  ServerOptions options;
   for (size_t i = 1; i < args.size(); ++i) {
     if (args[i] == "--help" || args[i] == "-h") {
-      out << "Usage: digestlint server [--stdio]\n\n"
+      out << "Usage: digestlint server [--drafts] [--stdio]\n\n"
              "Runs the language server (LSP 3.17) on stdin and stdout, for editors:\n"
              "diagnostics as you type, quick fixes, fix-all and rule documentation on hover.\n"
-             "--stdio is accepted (some clients add it); stdio is the only transport.\n"
+             "  --drafts   in a Jekyll site, lint _drafts/ too, as the command line's --drafts\n"
+             "  --stdio    accepted (some clients add it); stdio is the only transport\n"
              "Setup for Neovim, VS Code, Helix and Emacs: README.md, \"Editor integration\".\n";
       return 0;
     }
-    if (args[i] != "--stdio") {
+    if (args[i] == "--drafts") {
+      options.drafts = true;
+    } else if (args[i] != "--stdio") {
       err << "digestlint: error: unknown server option '" << args[i] << "'\nTry 'digestlint server --help'.\n";
       return 2;
     }
   }
-  return RunServer(STDIN_FILENO, STDOUT_FILENO);
+  return RunServer(STDIN_FILENO, STDOUT_FILENO, options);
 }
 
 }  // namespace digestlint::server

@@ -14,7 +14,7 @@ namespace digestlint::server {
 /// (0 after shutdown then exit, else 1).
 int RunServer(int input, int output, const ServerOptions& options = {});
 
-/// `digestlint server [--stdio] [--help]` (args[0] is "server"): serves on stdin and stdout.
+/// `digestlint server [--drafts] [--stdio] [--help]` (args[0] is "server"): serves on stdin and stdout.
 int ServerCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace digestlint::server
