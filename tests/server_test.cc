@@ -5,6 +5,7 @@
 #include "lsp_client.h"
 #include "mutator.h"
 #include "rule.h"
+#include "schema.h"
 #include "test_support.h"
 #include "uri.h"
 
@@ -341,8 +342,8 @@ TEST_CASE("server ranges: a BOM and CRLF line endings, and fixes that keep both"
   LspClient& client = session.client;
   const std::string& uri = session.uri;
   // The BOM is one UTF-16 unit to the editor: the fence starts at character 1 of line 0.
-  CHECK(Summaries(session.diagnostics) == std::vector<std::string>{"DL104 0:1-0:4", "DL401 28:2-28:4"});
-  const Json actions = CodeActions(client, uri, Range(28, 3, 28, 3));
+  CHECK(Summaries(session.diagnostics) == std::vector<std::string>{"DL104 0:1-0:4", "DL401 28:2-28:3"});
+  const Json actions = CodeActions(client, uri, Range(28, 2, 28, 2));
   const Json* fix = FindAction(actions, "Fix DL401 paper-numbering");
   REQUIRE(fix);
   CHECK(ApplyAction(post, *fix, uri) == Replace(post, "# 3. [Another", "# 2. [Another"));
@@ -438,7 +439,7 @@ TEST_CASE("server diagnostics: from the unsaved buffer, never from disk, with fu
                  {"contentChanges", Json::array({{{"range", Range(29, 2, 29, 3)}, {"text", "7"}},
                                                  {{"range", Range(29, 2, 29, 3)}, {"text", "3"}}})}});
   const Json numbering = client.WaitForDiagnostics(uri, 3)["diagnostics"];
-  CHECK(Summaries(numbering) == std::vector<std::string>{"DL401 29:2-29:4"});
+  CHECK(Summaries(numbering) == std::vector<std::string>{"DL401 29:2-29:3"});
   CHECK(numbering[0]["message"] == "paper number 3 skips 1: expected 2");
   // A change across lines: from the end of line 28 to after "3" joins the two lines.
   client.Notify("textDocument/didChange",
@@ -488,16 +489,16 @@ TEST_CASE("server code actions: each diagnostic's quick fix, unsafe ones labelle
   LspClient& client = session.client;
   const std::string& uri = session.uri;
   const Json& diagnostics = session.diagnostics;
-  REQUIRE(Summaries(diagnostics) == std::vector<std::string>{"DL106 2:7-2:34", "DL302 10:60-10:96", "DL401 31:2-31:4",
+  REQUIRE(Summaries(diagnostics) == std::vector<std::string>{"DL106 2:7-2:34", "DL302 10:60-10:96", "DL401 31:2-31:3",
                                                              "DL307 33:13-33:60", "DL202 43:0-43:9"});
 
-  const Json numbering = CodeActions(client, uri, Range(31, 3, 31, 3));  // the cursor on the number
+  const Json numbering = CodeActions(client, uri, Range(31, 2, 31, 2));  // the cursor on the number
   CHECK(Titles(numbering) == std::vector<std::string>{"Fix DL401 paper-numbering", "Disable DL401 for this line",
                                                       "Fix all safe problems in this post"});
   const Json& fix = numbering[0];
   CHECK(fix["kind"] == "quickfix");
   CHECK(fix["isPreferred"] == true);
-  CHECK(Summaries(fix["diagnostics"]) == std::vector<std::string>{"DL401 31:2-31:4"});
+  CHECK(Summaries(fix["diagnostics"]) == std::vector<std::string>{"DL401 31:2-31:3"});
   const std::string fixed = ApplyAction(post, fix, uri);
   CHECK(fixed == Replace(post, "# 3. [Model Merging", "# 2. [Model Merging"));
   ChangeAll(client, uri, fixed, 2);
@@ -511,7 +512,8 @@ TEST_CASE("server code actions: each diagnostic's quick fix, unsafe ones labelle
   // The client may name the diagnostic instead of the range (Neovim sends the line's diagnostics).
   const Json named = CodeActions(client, uri, Range(0, 0, 0, 0),
                                  {{"diagnostics", Json::array({diagnostics[3]})}, {"only", Json::array({"quickfix"})}});
-  CHECK(Titles(named) == std::vector<std::string>{"Fix DL307 alphaxiv-id-mismatch", "Disable DL307 for this line"});
+  CHECK(Titles(named) ==
+        std::vector<std::string>{"Fix DL307 link-id-mismatch (unsafe)", "Disable DL307 for this line"});
 }
 
 TEST_CASE("server code actions: source.fixAll gives the fix-all alone, equal to digestlint --fix", "[server]") {
@@ -587,12 +589,16 @@ TEST_CASE("server hover: a diagnostic's range shows its rule's documentation, as
   OpenPost session("2025-10-28-daily-papers.md", ExamplePost());
   LspClient& client = session.client;
   const std::string& uri = session.uri;
-  const Json hover = Hover(client, uri, Position(31, 3));
+  const Json hover = Hover(client, uri, Position(31, 2));
   CHECK(hover["contents"]["kind"] == "markdown");
-  CHECK(hover["contents"]["value"] == std::string(RuleDocumentation(FindRule("DL401")->info)));
-  CHECK(hover["contents"]["value"] == RunDigestlint({"explain", "DL401"}).out);
-  CHECK(hover["range"] == Range(31, 2, 31, 4));
-  CHECK(Hover(client, uri, Position(31, 4)).is_null());  // just past the range
+  // The rule's page, then what the post's schema (here the built-in one) says about papers.
+  const std::string documentation = hover["contents"]["value"];
+  CHECK(documentation ==
+        RuleDocumentationFor(FindRule("DL401")->info, Schema::Default().format(), "the built-in schema"));
+  CHECK(documentation.find("## In this blog's format\n\nWith the built-in schema:") != std::string::npos);
+  CHECK(documentation == RunDigestlint({"explain", "DL401"}).out);
+  CHECK(hover["range"] == Range(31, 2, 31, 3));
+  CHECK(Hover(client, uri, Position(31, 3)).is_null());  // just past the range
   CHECK(Hover(client, uri, Position(14, 1)).is_null());  // a clean line
 }
 
@@ -772,7 +778,7 @@ TEST_CASE("server seam: cross-post diagnostics join the post's own", "[server]")
   Initialize(client);
   Open(client, PathToUri(path.string()), Replace(CleanPost(), "# 2. [Another", "# 3. [Another"));
   const Json diagnostics = client.WaitForDiagnostics(PathToUri(path.string()), 1)["diagnostics"];
-  CHECK(Summaries(diagnostics) == std::vector<std::string>{"DL308 8:0-8:58", "DL401 29:2-29:4"});
+  CHECK(Summaries(diagnostics) == std::vector<std::string>{"DL308 8:0-8:58", "DL401 29:2-29:3"});
   CHECK(diagnostics[0]["severity"] == 2);
   CHECK(server.Finish() == 1);
   CHECK(asked == std::vector<std::string>{path.string()});

@@ -104,6 +104,7 @@ struct LanguageServer::Document {
   std::unique_ptr<LineIndex> lines;      // of `text`
   bool changed = true;                   // not linted since the last change
   std::optional<LintSettings> settings;  // of the last lint; nullopt when not linted
+  const Project* project = nullptr;      // whose settings those are
   std::vector<LocatedDiagnostic> diagnostics;
 
   // The post's name for the linter and the configuration lookup.
@@ -344,6 +345,7 @@ void LanguageServer::ReloadConfiguration() {
   configuration_errors_.clear();
   for (auto& [uri, document] : documents_) {
     document->settings.reset();  // it points into the old Projects
+    document->project = nullptr;
     MarkChanged(*document);
   }
 }
@@ -358,6 +360,7 @@ void LanguageServer::LintPending() {
 void LanguageServer::Lint(Document& document) {
   document.changed = false;
   document.settings.reset();
+  document.project = nullptr;
   document.diagnostics.clear();
   const std::string name = document.name();
   const Project* project = projects_->For(document.path ? name : "-");  // "-": the working folder's
@@ -369,6 +372,7 @@ void LanguageServer::Lint(Document& document) {
   if (selected) {
     projects_seen_.insert(project);
     document.settings = project->SettingsFor(name);
+    document.project = project;
     if (site.site) document.settings->jekyll = site.site->Document(site.relative);
     document.diagnostics = LintBytes(name, document.text, *document.settings);
     if (options_.cross_post && document.path) {
@@ -575,6 +579,15 @@ Json LanguageServer::CodeAction(const Json& params) {
   return actions;
 }
 
+std::string LanguageServer::Documentation(const Document& document, const RuleInfo& rule) const {
+  // As `explain` prints it, ending with what the schema that applies to this post says.
+  if (!document.project || !document.settings) return RuleDocumentation(rule);
+  for (const auto& [name, schema] : document.project->NamedSchemas()) {
+    if (schema == document.settings->schema) return RuleDocumentationFor(rule, schema->format(), name);
+  }
+  return RuleDocumentation(rule);
+}
+
 Json LanguageServer::Hover(const Json& params) {
   Document& document = OpenDocument(params.at("textDocument"));
   if (document.changed) Lint(document);
@@ -588,9 +601,9 @@ Json LanguageServer::Hover(const Json& params) {
     if (offset < begin || offset > end || (offset == end && end > begin)) continue;
     if (!range) range = RangeOf(document, diagnostic);
     if (!shown.insert(diagnostic.rule).second) continue;
-    const std::string_view documentation = RuleDocumentation(*diagnostic.rule);
+    const std::string documentation = Documentation(document, *diagnostic.rule);
     contents += (contents.empty() ? "" : "\n\n---\n\n") +
-                (documentation.empty() ? std::string(diagnostic.rule->summary) : std::string(documentation));
+                (documentation.empty() ? std::string(diagnostic.rule->summary) : documentation);
   }
   if (!range) return nullptr;
   return {{"contents", {{"kind", "markdown"}, {"value", contents}}}, {"range", ToJson(*range)}};

@@ -82,6 +82,7 @@ class LanguageServer {
   void DidChangeWatchedFiles(const nlohmann::json& params);
   nlohmann::json CodeAction(const nlohmann::json& params);
   nlohmann::json Hover(const nlohmann::json& params);
+  std::string Documentation(const Document& document, const RuleInfo& rule) const;
 
   Document& OpenDocument(const nlohmann::json& text_document);  // throws InvalidParams
   void MarkChanged(Document& document);
