@@ -417,6 +417,50 @@ TEST_CASE("server diagnostics: the command line's, under the same configuration,
   }
 }
 
+TEST_CASE("server with a blog's own schema: TOML front matter, hover in the schema's terms, disable inside the TOML",
+          "[server]") {
+  TempDir dir;
+  const fs::path shape = SourceDir() / "tests" / "fixtures" / "shapes" / "hugo-toml";
+  fs::copy_file(shape / "schema.json", dir.path() / "schema.json");
+  WriteFile(dir.path() / ".digestlint.yaml", "schema: schema.json\n");
+  const fs::path path = dir.path() / "paper-digest-bad-date.md";
+  const std::string fixture = ReadFile(shape / "paper-digest-bad-date.md");
+  const size_t marker = fixture.find(" # expect:");  // the fixture's expectation, a TOML comment
+  REQUIRE(marker != std::string::npos);
+  const std::string post = fixture.substr(0, marker) + fixture.substr(fixture.find('\n', marker));
+  WriteFile(path, post);
+  const std::string uri = PathToUri(path.string());
+  const Json expected = Json::parse(RunDigestlint({"--format", "json", path.string()}).out)["diagnostics"];
+  REQUIRE(expected.size() == 1);
+  CHECK(expected[0]["rule"] == "DL105");
+
+  ServerOnPipes server;
+  LspClient& client = server.client();
+  Initialize(client);
+  Open(client, uri, post);
+  // 'date = "03/11/2025"' on line 3: the value's quotes and all, as the command line places it.
+  CHECK(Summaries(client.WaitForDiagnostics(uri, 1)["diagnostics"]) == std::vector<std::string>{"DL105 2:7-2:19"});
+  CHECK(expected[0]["column"] == 8);
+
+  // Hover ends with what this blog's schema says about dates (ISO 8601), not the built-in schema (Jekyll's form).
+  const std::string documentation = Hover(client, uri, Position(2, 8))["contents"]["value"];
+  const std::string rule_page = RuleDocumentation(FindRule("DL105")->info);
+  CHECK(documentation.substr(0, rule_page.size()) == rule_page);
+  CHECK(documentation.find("With schema " + (dir.path() / "schema.json").string() + ":") != std::string::npos);
+  CHECK(documentation.find("(iso8601)") != std::string::npos);
+  CHECK(documentation.find("(jekyll)") == std::string::npos);
+
+  // The suppression goes above the key as a TOML comment: the front matter still parses and DL105 is off.
+  const Json actions = CodeActions(client, uri, Range(2, 8, 2, 8));
+  const Json* disable = FindAction(actions, "Disable DL105 for this line");
+  REQUIRE(disable);
+  const std::string disabled = ApplyAction(post, *disable, uri);
+  CHECK(disabled == Replace(post, "date = ", "# <!-- digestlint-disable-next-line DL105 -->\ndate = "));
+  ChangeAll(client, uri, disabled, 2);
+  CHECK(client.WaitForDiagnostics(uri, 2)["diagnostics"].empty());
+  CHECK(RunDigestlint({"--stdin-filename", path.string(), "-"}, {}, disabled).status == 0);  // the CLI agrees
+}
+
 TEST_CASE("server diagnostics: from the unsaved buffer, never from disk, with full and incremental changes",
           "[server]") {
   TempDir dir;
