@@ -490,10 +490,10 @@ std::optional<Json> LanguageServer::DisableAction(const Document& document, cons
   } else {
     const std::string_view text = source.Line(line);
     const std::string indent(text.substr(0, text.find_first_not_of(" \t")));
-    // In YAML front matter the comment must be a YAML comment too; suppressions are found in any line.
-    const bool in_yaml = closed && line <= closing_line;
+    // In front matter the comment must be a YAML (or TOML) comment too; suppressions are found in any line.
+    const bool in_front_matter = closed && line <= closing_line;
     at = source.LineStart(line);
-    insert = indent + (in_yaml ? "# " : "") + "<!-- digestlint-disable-next-line " + code + " -->" + eol;
+    insert = indent + (in_front_matter ? "# " : "") + "<!-- digestlint-disable-next-line " + code + " -->" + eol;
   }
   const size_t offset = document.lines->OffsetOfLinterOffset(at);
   return Json{{"title", title},
