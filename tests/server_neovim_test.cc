@@ -54,9 +54,14 @@ TEST_CASE("Neovim's LSP client shows the command line's diagnostics, applies a q
   REQUIRE(text.find(title) != std::string::npos);
   text.replace(text.find(title), title.size(), "\xF0\x9F\x98\x80 한국어 Sparser  Block-Sparse Attention");
   WriteFile(post, text);
-  const testing::CliRun cli = RunDigestlint({"--format", "json", post.string()});
-  const Json expected = FromCli(Json::parse(cli.out)["diagnostics"]);
-  REQUIRE(Codes(expected) == Json{"DL106", "BLOG001", "DL501", "DL302", "DL401", "DL307", "DL202"});
+  // The command line from the folder Neovim runs in: the cross-post rules name the other post relative to it.
+  const fs::path cli_output = dir.path() / "cli.json";
+  const std::string cli = "cd '" + dir.path().string() + "' && '" + DIGESTLINT_BINARY + "' --format json '" +
+                          post.string() + "' > '" + cli_output.string() + "'";
+  REQUIRE(WEXITSTATUS(std::system(cli.c_str())) == 1);
+  const Json expected = FromCli(Json::parse(ReadFile(cli_output))["diagnostics"]);
+  // DL701: the example's other post (2025-10-27) has two of its papers.
+  REQUIRE(Codes(expected) == Json{"DL106", "BLOG001", "DL701", "DL501", "DL302", "DL701", "DL401", "DL307", "DL202"});
 
   const fs::path result_file = dir.path() / "result.json";
   const std::string command = "cd '" + dir.path().string() + "' && XDG_CACHE_HOME='" + (dir.path() / "cache").string() +
@@ -79,15 +84,16 @@ TEST_CASE("Neovim's LSP client shows the command line's diagnostics, applies a q
   CHECK(result["initial"] == expected);
 
   // The quick fix came through vim.lsp.buf.code_action() and renumbered the paper.
-  CHECK(result["offered"] ==
-        Json{"Fix DL401 paper-numbering", "Disable DL401 for this line", "Fix all safe problems in this post"});
+  // The heading also repeats a paper of the other post (DL701, no fix): it can be disabled too.
+  CHECK(result["offered"] == Json{"Fix DL401 paper-numbering", "Disable DL701 for this line",
+                                  "Disable DL401 for this line", "Fix all safe problems in this post"});
   CHECK(result["fixed_line"] == "# 2. [Model Merging with Functional Dual Anchors](https://arxiv.org/abs/2510.21223)");
-  CHECK(Codes(result["after_fix"]) == Json{"DL106", "BLOG001", "DL501", "DL302", "DL307", "DL202"});
+  CHECK(Codes(result["after_fix"]) == Json{"DL106", "BLOG001", "DL701", "DL501", "DL302", "DL701", "DL307", "DL202"});
   CHECK(result["hover"] == RunDigestlint({"explain", "DL106"}).out);
 
   // After typing a wrong number, the numbering error is back, on that heading.
   const Json after_edit = result["after_edit"];
-  CHECK(Codes(after_edit) == Json{"DL106", "BLOG001", "DL501", "DL302", "DL401", "DL307", "DL202"});
+  CHECK(Codes(after_edit) == Json{"DL106", "BLOG001", "DL701", "DL501", "DL302", "DL701", "DL401", "DL307", "DL202"});
   for (const Json& d : after_edit) {
     if (d["code"] != "DL401") continue;
     CHECK(d["line"] == 32);

@@ -165,7 +165,8 @@ TEST_CASE("server lifecycle: not initialized, initialize, shutdown, exit with st
   const Json initialized = client.Call("initialize", {{"processId", nullptr}, {"capabilities", Json::object()}});
   const Json& capabilities = initialized["result"]["capabilities"];
   CHECK(capabilities["positionEncoding"] == "utf-16");
-  CHECK(capabilities["textDocumentSync"] == Json{{"openClose", true}, {"change", 2}});
+  CHECK(capabilities["textDocumentSync"] ==
+        Json{{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}});
   CHECK(capabilities["codeActionProvider"]["codeActionKinds"] == Json{"quickfix", "source.fixAll.digestlint"});
   CHECK(capabilities["hoverProvider"] == true);
   CHECK(initialized["result"]["serverInfo"]["name"] == "digestlint");
@@ -364,7 +365,8 @@ TEST_CASE("server diagnostics: the command line's, under the same configuration,
   const std::string uri = PathToUri(path.string());
   const testing::CliRun cli = RunDigestlint({"--format", "json", path.string()});
   const Json expected = Json::parse(cli.out)["diagnostics"];
-  REQUIRE(expected.size() == 6);  // BLOG001 comes from the example configuration's custom rule
+  // BLOG001 comes from the example configuration's custom rule, two DL701 from the example's other post.
+  REQUIRE(expected.size() == 8);
 
   ServerOnPipes server;
   LspClient& client = server.client();
@@ -402,6 +404,19 @@ TEST_CASE("server diagnostics: the command line's, under the same configuration,
                                 want["end_line"].get<int>() - 1, utf16(want["end_line"], want["end_column"])));
     const std::string severity = want["severity"];
     CHECK(got["severity"] == (severity == "error" ? 1 : severity == "warning" ? 2 : 3));
+    // The command line's related locations (the other post, for DL701), as relatedInformation.
+    Json related = Json::array();
+    for (const Json& place : want.value("related", Json::array())) {
+      const int line = place["line"].get<int>() - 1;
+      const int character = place["column"].get<int>() - 1;
+      related.push_back(
+          {{"location",
+            {{"uri", PathToUri(fs::absolute(place["path"].get<std::string>()).lexically_normal().string())},
+             {"range", Range(line, character, line, character)}}},
+           {"message", place["message"]}});
+    }
+    CHECK(got.value("relatedInformation", Json::array()) == related);
+    CHECK(related.size() == (want["rule"] == "DL701" ? 1u : 0u));
     const Rule* rule = FindRule(want["rule"].get<std::string>());
     if (rule) {
       const std::string href = got["codeDescription"]["href"];
@@ -755,6 +770,8 @@ TEST_CASE(
   WriteFile(config, "defaults:\n  - scope: {path: \"\", type: posts}\n    values: {layout: post, categories: []}\n");
   fs::create_directories(dir.path() / "_posts");
   fs::create_directories(dir.path() / "_drafts");
+  // The three files below share a date and papers: the cross-post rules are another test's subject.
+  WriteFile(dir.path() / ".digestlint.yaml", "ignore: [DL7]\n");
   // No layout and no categories (the defaults give them), and a paper number off.
   const std::string post = Replace(Replace(Replace(CleanPost(), "layout: post\n", ""), "categories: []\n", ""),
                                    "# 2. [Another", "# 3. [Another");
@@ -801,31 +818,70 @@ TEST_CASE(
   }
 }
 
-TEST_CASE("server seam: cross-post diagnostics join the post's own", "[server]") {
-  server::ServerOptions options;
-  std::vector<std::string> asked;
-  options.cross_post = [&asked](const std::string& path, const std::string& text) {
-    asked.push_back(path);
-    LocatedDiagnostic duplicate;
-    duplicate.path = path;
-    duplicate.rule = &FindRule("DL308")->info;
-    duplicate.severity = Severity::kWarning;
-    duplicate.start = {9, 1};
-    duplicate.end = {9, static_cast<int>(text.find('\n', text.find("# 1.")) - text.find("# 1.")) + 1};
-    duplicate.message = "the same paper is in another post";
-    return std::vector<LocatedDiagnostic>{duplicate};
-  };
+TEST_CASE(
+    "server cross-post rules: the site's other posts as on disk, the earlier post as relatedInformation, read again "
+    "when a post is saved or changes on disk",
+    "[server]") {
   TempDir dir;
-  const fs::path path = dir.path() / "2025-10-27-daily-papers.md";
-  ServerOnPipes server(options);
+  WriteFile(dir.path() / ".digestlint.yaml", "");  // its folder is a site
+  const auto replace_all = [](std::string text, const std::string& from, const std::string& to) {
+    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+      text.replace(at, from.size(), to);
+    }
+    return text;
+  };
+  const fs::path earlier = dir.path() / "2025-10-27-daily-papers.md";
+  const std::string earlier_post = CleanPost();
+  WriteFile(earlier, earlier_post);
+  // The next day's post repeats the first paper (2510.19871), not the second; it is not saved yet.
+  const fs::path later = dir.path() / "2025-10-28-daily-papers.md";
+  const std::string later_post =
+      replace_all(replace_all(CleanPost(), "2025-10-27", "2025-10-28"), "2510.21270", "2510.30001");
+  const Json cli =
+      Json::parse(RunDigestlint({"--format", "json", "--stdin-filename", later.string(), "-"}, {}, later_post).out);
+  REQUIRE(cli["diagnostics"].size() == 1);
+  const Json& want = cli["diagnostics"][0];
+  REQUIRE(want["rule"] == "DL701");
+  REQUIRE(want["related"].size() == 1);
+
+  ServerOnPipes server;
   LspClient& client = server.client();
-  Initialize(client);
-  Open(client, PathToUri(path.string()), Replace(CleanPost(), "# 2. [Another", "# 3. [Another"));
-  const Json diagnostics = client.WaitForDiagnostics(PathToUri(path.string()), 1)["diagnostics"];
-  CHECK(Summaries(diagnostics) == std::vector<std::string>{"DL308 8:0-8:58", "DL401 29:2-29:3"});
-  CHECK(diagnostics[0]["severity"] == 2);
+  Initialize(client, {{"workspace", {{"didChangeWatchedFiles", {{"dynamicRegistration", true}}}}}});
+  const Json registration =
+      client.WaitFor([](const Json& m) { return m.value("method", "") == "client/registerCapability"; });
+  CHECK(registration["params"]["registrations"][0]["registerOptions"]["watchers"][2]["globPattern"] ==
+        "**/*.{md,markdown}");
+  const std::string uri = PathToUri(later.string());
+  Open(client, uri, later_post);
+  const Json diagnostics = client.WaitForDiagnostics(uri, 1)["diagnostics"];
+  REQUIRE(Summaries(diagnostics) == std::vector<std::string>{"DL701 8:0-8:58"});
+  CHECK(diagnostics[0]["message"] == want["message"]);
+  // The earlier post's line, where the command line's note points.
+  const Json& related = want["related"][0];
+  const int line = related["line"].get<int>() - 1;
+  const int character = related["column"].get<int>() - 1;
+  CHECK(diagnostics[0]["relatedInformation"] ==
+        Json::array(
+            {{{"location", {{"uri", PathToUri(earlier.string())}, {"range", Range(line, character, line, character)}}},
+              {"message", related["message"]}}}));
+  CHECK(related["message"] == "arXiv 2510.19871 in the post of 2025-10-27");
+
+  // The earlier post is edited and saved: the later one no longer repeats a paper.
+  const std::string earlier_uri = PathToUri(earlier.string());
+  Open(client, earlier_uri, earlier_post);
+  CHECK(client.WaitForDiagnostics(earlier_uri, 1)["diagnostics"].empty());
+  const std::string edited = replace_all(earlier_post, "2510.19871", "2510.40002");
+  ChangeAll(client, earlier_uri, edited, 2);
+  CHECK(client.WaitForDiagnostics(earlier_uri, 2)["diagnostics"].empty());
+  WriteFile(earlier, edited);
+  client.Notify("textDocument/didSave", {{"textDocument", {{"uri", earlier_uri}}}});
+  CHECK(client.WaitForDiagnostics(uri, 1)["diagnostics"].empty());
+
+  // It changes on disk behind the editor (a checkout): the watcher's event brings the repeat back.
+  WriteFile(earlier, earlier_post);
+  client.Notify("workspace/didChangeWatchedFiles", {{"changes", Json::array({{{"uri", earlier_uri}, {"type", 2}}})}});
+  CHECK(Summaries(client.WaitForDiagnostics(uri, 1)["diagnostics"]) == std::vector<std::string>{"DL701 8:0-8:58"});
   CHECK(server.Finish() == 1);
-  CHECK(asked == std::vector<std::string>{path.string()});
 }
 
 TEST_CASE("server robustness: 600 mutated sessions never crash, and every answer is a JSON-RPC message", "[server]") {

@@ -126,7 +126,8 @@ LanguageServer::LanguageServer(Send send, ServerOptions options)
     : send_(std::move(send)),
       options_(std::move(options)),
       projects_(std::make_unique<Projects>(ConfigChoice{}, configuration_messages_)),
-      selection_(std::make_unique<Selection>(*projects_, SelectionOptions{options_.drafts, false})) {}
+      selection_(std::make_unique<Selection>(*projects_, SelectionOptions{options_.drafts, false})),
+      sites_(std::make_unique<Sites>(*projects_, SiteOptions{})) {}
 
 LanguageServer::~LanguageServer() = default;
 
@@ -217,8 +218,9 @@ void LanguageServer::HandleNotification(const std::string& method, const Json& p
   if (method == "textDocument/didOpen") DidOpen(params);
   if (method == "textDocument/didChange") DidChange(params);
   if (method == "textDocument/didClose") DidClose(params);
+  if (method == "textDocument/didSave") DidSave(params);
   if (method == "workspace/didChangeWatchedFiles") DidChangeWatchedFiles(params);
-  // Others ($/cancelRequest, didSave, didChangeConfiguration, ...) need nothing.
+  // Others ($/cancelRequest, didChangeConfiguration, ...) need nothing.
 }
 
 Json LanguageServer::Initialize(const Json& params) {
@@ -233,7 +235,8 @@ Json LanguageServer::Initialize(const Json& params) {
   watch_files_ = watch && *watch == true;
   return {{"capabilities",
            {{"positionEncoding", EncodingName(encoding_)},
-            {"textDocumentSync", {{"openClose", true}, {"change", 2}}},  // incremental
+            // Incremental changes; a save tells that a post on disk changed, for the cross-post rules.
+            {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
             {"codeActionProvider", {{"codeActionKinds", {kQuickFixKind, kFixAllKind}}}},
             {"hoverProvider", true}}},
           {"serverInfo", {{"name", "digestlint"}, {"version", DIGESTLINT_VERSION}}}};
@@ -242,8 +245,10 @@ Json LanguageServer::Initialize(const Json& params) {
 void LanguageServer::Initialized() {
   if (!watch_files_) return;
   // Configuration files, schemas and custom rules have these endings; which of
-  // them matter is decided when they change (AffectsConfiguration).
-  const Json watchers = {{{"globPattern", "**/*.{yml,yaml}"}}, {{"globPattern", "**/*.json"}}};
+  // them matter is decided when they change (AffectsConfiguration). Posts
+  // changed on disk change what the cross-post rules compare with.
+  const Json watchers = {
+      {{"globPattern", "**/*.{yml,yaml}"}}, {{"globPattern", "**/*.json"}}, {{"globPattern", "**/*.{md,markdown}"}}};
   send_({{"jsonrpc", "2.0"},
          {"id", "digestlint-watch-configuration"},
          {"method", "client/registerCapability"},
@@ -308,14 +313,29 @@ void LanguageServer::DidClose(const Json& params) {
   Notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", Json::array()}});
 }
 
+void LanguageServer::DidSave(const Json& params) {
+  // The saved post is what the other open posts' cross-post rules compare with.
+  if (FileUriToPath(params.at("textDocument").at("uri").get<std::string>())) ForgetSites();
+}
+
 void LanguageServer::DidChangeWatchedFiles(const Json& params) {
+  bool post_changed = false;
   for (const Json& change : params.at("changes")) {
     const std::optional<std::string> path = FileUriToPath(change.at("uri").get<std::string>());
-    if (path && AffectsConfiguration(*path)) {
+    if (!path) continue;
+    if (AffectsConfiguration(*path)) {
       ReloadConfiguration();
       return;
     }
+    const fs::path extension = fs::path(*path).extension();
+    post_changed = post_changed || extension == ".md" || extension == ".markdown";
   }
+  if (post_changed) ForgetSites();
+}
+
+void LanguageServer::ForgetSites() {
+  sites_ = std::make_unique<Sites>(*projects_, SiteOptions{});
+  for (auto& [uri, document] : documents_) MarkChanged(*document);
 }
 
 bool LanguageServer::AffectsConfiguration(const std::string& path) const {
@@ -335,9 +355,11 @@ void LanguageServer::ReloadConfiguration() {
   projects_seen_.clear();
   configuration_messages_.str("");
   configuration_messages_.clear();
-  selection_.reset();  // it refers to the old Projects
+  sites_.reset();  // both refer to the old Projects
+  selection_.reset();
   projects_ = std::make_unique<Projects>(ConfigChoice{}, configuration_messages_);
   selection_ = std::make_unique<Selection>(*projects_, SelectionOptions{options_.drafts, false});
+  sites_ = std::make_unique<Sites>(*projects_, SiteOptions{});
   for (const std::string& uri : configuration_error_uris_) {
     Notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", Json::array()}});
   }
@@ -368,19 +390,17 @@ void LanguageServer::Lint(Document& document) {
   // A post is linted when the command line would lint it if it were named:
   // not excluded and, in a Jekyll site, a post or collection document.
   const bool selected = project && !site.failed && (!document.path || selection_->Keeps(name, true));
+  // The other posts of its site as they are on disk (this one is compared as its buffer is), for
+  // the cross-post rules; building the index may read other folders' configurations.
+  if (selected && document.path) sites_->Prepare({name}, std::nullopt);
   ReportConfigurationErrors(name);
   if (selected) {
     projects_seen_.insert(project);
     document.settings = project->SettingsFor(name);
     document.project = project;
     if (site.site) document.settings->jekyll = site.site->Document(site.relative);
+    if (document.path) document.settings->blog = sites_->For(name);
     document.diagnostics = LintBytes(name, document.text, *document.settings);
-    if (options_.cross_post && document.path) {
-      std::vector<LocatedDiagnostic> more = options_.cross_post(name, document.text);
-      document.diagnostics.insert(document.diagnostics.end(), std::make_move_iterator(more.begin()),
-                                  std::make_move_iterator(more.end()));
-      SortDiagnostics(document.diagnostics);
-    }
   }
   Publish(document);
 }
@@ -452,7 +472,26 @@ Json LanguageServer::ToLsp(const Document& document, const LocatedDiagnostic& di
   if (const std::string href = RuleDocumentationUrl(*diagnostic.rule); !href.empty()) {
     lsp["codeDescription"] = {{"href", href}};
   }
+  for (const RelatedLocation& related : diagnostic.related) lsp["relatedInformation"].push_back(ToLsp(related));
   return lsp;
+}
+
+Json LanguageServer::ToLsp(const RelatedLocation& related) const {
+  // Another post, found by the site's index: its path is relative to the working folder.
+  std::error_code error;
+  const fs::path absolute = fs::absolute(related.path, error).lexically_normal();
+  const std::string path = error ? related.path : absolute.string();
+  // The column counts code points in that file as it is on disk, where the index read it.
+  LspPosition start{related.start.line - 1, related.start.column - 1};
+  if (related.start.column > 1) {
+    std::string problem;
+    if (const std::optional<std::string> text = ReadPostFile(path, &problem)) {
+      const LineIndex lines(*text);
+      start = lines.PositionOf(lines.OffsetOfLinterPosition(related.start), encoding_);
+    }
+  }
+  return {{"location", {{"uri", PathToUri(path)}, {"range", ToJson(LspRange{start, start})}}},
+          {"message", related.message}};
 }
 
 Json LanguageServer::TextEdit(const Document& document, size_t begin, size_t end, const std::string& text) const {

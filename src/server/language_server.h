@@ -21,6 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "blog/site.h"
 #include "diagnostic.h"
 #include "front_matter.h"
 #include "projects.h"
@@ -30,15 +31,8 @@
 
 namespace digestlint::server {
 
-/// Diagnostics that need more than one post (blog-level rules, issue #15)
-/// join the post's own through this seam: given a post's path and its buffer,
-/// the diagnostics to publish with it.
-using CrossPostDiagnostics =
-    std::function<std::vector<LocatedDiagnostic>(const std::string& path, const std::string& text)>;
-
 struct ServerOptions {
-  CrossPostDiagnostics cross_post;  // none yet
-  bool drafts = false;              // lint a Jekyll site's _drafts/ too (`digestlint server --drafts`)
+  bool drafts = false;  // lint a Jekyll site's _drafts/ too (`digestlint server --drafts`)
   // How long a body that holds a whole JSON value may wait for the rest of a
   // too-long Content-Length before it is answered with an error (stdio.cc).
   std::chrono::milliseconds stall_timeout{500};
@@ -79,6 +73,7 @@ class LanguageServer {
   void DidOpen(const nlohmann::json& params);
   void DidChange(const nlohmann::json& params);
   void DidClose(const nlohmann::json& params);
+  void DidSave(const nlohmann::json& params);
   void DidChangeWatchedFiles(const nlohmann::json& params);
   nlohmann::json CodeAction(const nlohmann::json& params);
   nlohmann::json Hover(const nlohmann::json& params);
@@ -92,9 +87,12 @@ class LanguageServer {
   /// files and shows each once.
   void ReportConfigurationErrors(const std::string& post_path);
   void ReloadConfiguration();
+  /// Drops the sites' indexes (a post changed on disk) and re-lints the open posts.
+  void ForgetSites();
   bool AffectsConfiguration(const std::string& path) const;
 
   nlohmann::json ToLsp(const Document& document, const LocatedDiagnostic& diagnostic) const;
+  nlohmann::json ToLsp(const RelatedLocation& related) const;  // DiagnosticRelatedInformation
   LspRange RangeOf(const Document& document, const LocatedDiagnostic& diagnostic) const;
   nlohmann::json TextEdit(const Document& document, size_t begin, size_t end, const std::string& text) const;
   std::optional<nlohmann::json> DisableAction(const Document& document, const LocatedDiagnostic& diagnostic,
@@ -119,6 +117,9 @@ class LanguageServer {
   std::ostringstream configuration_messages_;
   std::unique_ptr<Projects> projects_;
   std::unique_ptr<Selection> selection_;  // which posts the command line would lint, on projects_
+  // The sites of the open posts, for the cross-post rules (DL7xx): each index
+  // is built from the posts on disk when a post of its site is first linted.
+  std::unique_ptr<Sites> sites_;
   std::set<const Project*> projects_seen_;
   std::vector<ConfigurationError> configuration_errors_;
   std::set<std::string> configuration_error_uris_;  // published, to clear after a reload
