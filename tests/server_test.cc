@@ -770,7 +770,7 @@ TEST_CASE(
   WriteFile(config, "defaults:\n  - scope: {path: \"\", type: posts}\n    values: {layout: post, categories: []}\n");
   fs::create_directories(dir.path() / "_posts");
   fs::create_directories(dir.path() / "_drafts");
-  // The three files below share a date and papers: the cross-post rules are another test's subject.
+  // The post and its draft share a date and papers: the cross-post rules are another test's subject.
   WriteFile(dir.path() / ".digestlint.yaml", "ignore: [DL7]\n");
   // No layout and no categories (the defaults give them), and a paper number off.
   const std::string post = Replace(Replace(Replace(CleanPost(), "layout: post\n", ""), "categories: []\n", ""),

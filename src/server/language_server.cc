@@ -93,6 +93,13 @@ ChangedLines DiffLines(const std::string& before, const std::string& after) {
   return ChangedLines{prefix, end, after.substr(prefix, after_end - prefix)};
 }
 
+// The sites' posts as the command line's `--drafts` would have them.
+SiteOptions SiteOptionsOf(const ServerOptions& options) {
+  SiteOptions site;
+  site.drafts = options.drafts;
+  return site;
+}
+
 }  // namespace
 
 // An open buffer and what was last found in it.
@@ -127,7 +134,7 @@ LanguageServer::LanguageServer(Send send, ServerOptions options)
       options_(std::move(options)),
       projects_(std::make_unique<Projects>(ConfigChoice{}, configuration_messages_)),
       selection_(std::make_unique<Selection>(*projects_, SelectionOptions{options_.drafts, false})),
-      sites_(std::make_unique<Sites>(*projects_, SiteOptions{})) {}
+      sites_(std::make_unique<Sites>(*projects_, SiteOptionsOf(options_))) {}
 
 LanguageServer::~LanguageServer() = default;
 
@@ -334,7 +341,7 @@ void LanguageServer::DidChangeWatchedFiles(const Json& params) {
 }
 
 void LanguageServer::ForgetSites() {
-  sites_ = std::make_unique<Sites>(*projects_, SiteOptions{});
+  sites_ = std::make_unique<Sites>(*projects_, SiteOptionsOf(options_));
   for (auto& [uri, document] : documents_) MarkChanged(*document);
 }
 
@@ -359,7 +366,7 @@ void LanguageServer::ReloadConfiguration() {
   selection_.reset();
   projects_ = std::make_unique<Projects>(ConfigChoice{}, configuration_messages_);
   selection_ = std::make_unique<Selection>(*projects_, SelectionOptions{options_.drafts, false});
-  sites_ = std::make_unique<Sites>(*projects_, SiteOptions{});
+  sites_ = std::make_unique<Sites>(*projects_, SiteOptionsOf(options_));
   for (const std::string& uri : configuration_error_uris_) {
     Notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", Json::array()}});
   }

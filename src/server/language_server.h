@@ -4,7 +4,8 @@
 // tests drive it directly and stdio.cc only moves bytes.
 //
 // Diagnostics come from the editor's buffer, never from disk, under the
-// configuration the command line would use for the file's path (Projects).
+// configuration the command line would use for the file's path (Projects);
+// the cross-post rules compare that buffer with the site's other posts on disk.
 // Work is coalesced without a timer: a change only marks its document; the
 // caller lints the marked documents (LintPending) when no message is waiting,
 // so a burst of keystrokes costs one lint of the latest text.
