@@ -131,7 +131,7 @@ struct LanguageServer::ConfigurationError {
 
 LanguageServer::LanguageServer(Send send, ServerOptions options)
     : send_(std::move(send)),
-      options_(std::move(options)),
+      options_(options),
       projects_(std::make_unique<Projects>(ConfigChoice{}, configuration_messages_)),
       selection_(std::make_unique<Selection>(*projects_, SelectionOptions{options_.drafts, false})),
       sites_(std::make_unique<Sites>(*projects_, SiteOptionsOf(options_))) {}
