@@ -13,8 +13,8 @@ binary=(g++ cmake ninja-build pkg-config libcmark-dev libyaml-cpp-dev nlohmann-j
         libvalijson-dev libgit2-dev)
 # The tests: Catch2, patch (--diff), git and pre-commit (the hook test), python3-jsonschema (SARIF
 # validation), dpkg-dev and file (the Debian package test), time (memory ceilings), zsh and fish
-# (the completion scripts), chromium (the HTML report opened headless).
-tests=(catch2 patch git pre-commit python3-jsonschema dpkg-dev file time zsh fish chromium)
+# (the completion scripts), chromium (the HTML report opened headless), neovim (the LSP end-to-end test).
+tests=(catch2 patch git pre-commit python3-jsonschema dpkg-dev file time zsh fish chromium neovim)
 packages=("${binary[@]}")
 with_tests=true
 for option in "$@"; do

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -30,6 +31,7 @@
 #include "repository_path.h"
 #include "rule.h"
 #include "selection.h"
+#include "server/stdio.h"
 #include "settings.h"
 #include "terminal_text.h"
 #include "unified_diff.h"
@@ -88,6 +90,7 @@ const std::vector<OptionSpec>& Options() {
           "no-force-exclude", '\0',
           "lint files named on the command line even when the\nselection (exclude, the Jekyll site) leaves them out"),
       O::Switch("drafts", '\0', "in a Jekyll site, lint _drafts/ too"),
+      O::Switch("stdio", '\0', "server: serve on stdin and stdout (the only transport;\nsome editors pass it)"),
       O::Switch(
           "follow-symlinks", '\0',
           "follow symbolic links out of a folder walked, and let\n--fix write through a named link to outside the "
@@ -690,6 +693,13 @@ int RunCompletions(const Invocation& call, Streams streams, const Terminal&) {
   return kExitClean;
 }
 
+// Diagnostics as you type, quick fixes, fix-all and hover (README, "Editor integration").
+int RunServer(const Invocation& call, Streams, const Terminal&) {
+  server::ServerOptions options;
+  options.drafts = call.Has("drafts");
+  return server::RunServer(STDIN_FILENO, STDOUT_FILENO, options);
+}
+
 }  // namespace
 
 // Every command; the first is the default (bare paths). Adding a command is
@@ -736,6 +746,15 @@ const std::vector<CommandSpec>& Commands() {
        1,
        nullptr,
        RunReport},
+      {"server",
+       "",
+       "run the language server (LSP 3.17) on stdin and stdout, for editors",
+       {"drafts", "stdio"},
+       K::kNone,
+       0,
+       0,
+       nullptr,
+       RunServer},
       {"init",
        "[FOLDER]",
        "write a commented .digestlint.yaml for the site in FOLDER",

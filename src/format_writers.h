@@ -35,10 +35,6 @@ class ColumnCursor {
   size_t offset_ = 0;
 };
 
-/// The page of a built-in rule's documentation in the repository, at this
-/// version's tag (DIGESTLINT_REPOSITORY_URL); "" for a custom rule (sarif.cc).
-std::string RuleHelpUri(const RuleInfo& info);
-
 std::unique_ptr<FormatWriter> MakeHumanWriter(std::ostream& out, const OutputOptions& options);    // text_formats.cc
 std::unique_ptr<FormatWriter> MakeConciseWriter(std::ostream& out, const OutputOptions& options);  // text_formats.cc
 std::unique_ptr<FormatWriter> MakeGithubWriter(std::ostream& out, const OutputOptions& options);   // text_formats.cc

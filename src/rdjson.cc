@@ -5,6 +5,7 @@
 
 #include "format_writers.h"
 #include "json_stream.h"
+#include "rule.h"
 
 namespace digestlint {
 
@@ -32,7 +33,7 @@ class RdjsonWriter : public FormatWriter {
                          {"location", {{"path", file.path}, {"range", Range(file, d.start, d.end, cursor)}}},
                          {"severity", RdjsonSeverity(d.severity)},
                          {"code", {{"value", d.rule->code}}}};
-      if (const std::string uri = RuleHelpUri(*d.rule); !uri.empty()) diagnostic["code"]["url"] = uri;
+      if (const std::string uri = RuleDocumentationUrl(*d.rule); !uri.empty()) diagnostic["code"]["url"] = uri;
       if (d.fix) {
         Json suggestions = Json::array();
         for (const LocatedEdit& edit : d.fix_edits) {

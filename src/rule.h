@@ -63,9 +63,6 @@ const Rule* FindRule(std::string_view code_or_name);
 /// Whether `word` is one of the rule's aliases (older codes and names).
 bool IsAlias(const RuleInfo& info, std::string_view word);
 
-/// The file name of a built-in rule's documentation in rules/ (DLnnn_name.md); "" for a custom rule.
-std::string RuleDocFileName(const RuleInfo& info);
-
 /// The rule's documentation: a heading and its declared severity and fix,
 /// then the prose of rules/DLnnn_name.md (compiled in).
 std::string RuleDocumentation(const RuleInfo& info);
@@ -73,6 +70,11 @@ std::string RuleDocumentation(const RuleInfo& info);
 /// The rule's documentation followed, for a built-in rule about the format,
 /// by what `format` says about its subject ("In this blog's format").
 std::string RuleDocumentationFor(const RuleInfo& info, const DigestFormat& format, const std::string& schema_name);
+
+/// The web page of the rule's documentation at this version's tag
+/// (DIGESTLINT_REPOSITORY_URL/blob/vVERSION/rules/DLnnn_name.md), for SARIF,
+/// rdjson and editors; "" for custom rules, which have none.
+std::string RuleDocumentationUrl(const RuleInfo& info);
 
 /// The text of one "## heading" section of the rule's documentation.
 std::string RuleDocSection(const RuleInfo& info, std::string_view heading);

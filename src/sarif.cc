@@ -7,6 +7,7 @@
 #include "json_stream.h"
 #include "repository_path.h"
 #include "rule.h"
+#include "uri.h"
 
 namespace digestlint {
 
@@ -14,29 +15,13 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string PercentEncode(const std::string& path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string uri;
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
-      uri += static_cast<char>(c);
-    } else {
-      uri += '%';
-      uri += kHex[c >> 4];
-      uri += kHex[c & 15];
-    }
-  }
-  return uri;
-}
-
 // Inside a git work tree: relative to its root, against %SRCROOT% (as code
 // scanning resolves it; no path of the machine that ran digestlint). Elsewhere
 // a relative path stays relative and an absolute one is a file:// URI.
 Json ArtifactLocation(RepositoryPaths& paths, std::string_view path) {
   const RepositoryPaths::Name name = paths.Of(std::string(path));
-  if (name.in_repository) return {{"uri", PercentEncode(name.path)}, {"uriBaseId", "%SRCROOT%"}};
-  const bool absolute = !name.path.empty() && name.path[0] == '/';
-  return {{"uri", (absolute ? "file://" : "") + PercentEncode(name.path)}};
+  if (name.in_repository) return {{"uri", PathToUri(name.path)}, {"uriBaseId", "%SRCROOT%"}};
+  return {{"uri", PathToUri(name.path)}};
 }
 
 std::string_view Level(Severity severity) {
@@ -56,7 +41,7 @@ Json RuleDescriptor(const RuleInfo& info) {
                {"shortDescription", {{"text", info.summary}}},
                {"fullDescription", {{"text", full}}},
                {"defaultConfiguration", {{"level", Level(info.severity)}}}};
-  if (const std::string uri = RuleHelpUri(info); !uri.empty()) rule["helpUri"] = uri;
+  if (const std::string uri = RuleDocumentationUrl(info); !uri.empty()) rule["helpUri"] = uri;
   rule["help"] = {{"text", doc}, {"markdown", doc}};
   const char* fix = info.fix == FixAvailability::kSafe     ? "safe"
                     : info.fix == FixAvailability::kUnsafe ? "unsafe"
@@ -133,12 +118,6 @@ class SarifWriter : public FormatWriter {
 };
 
 }  // namespace
-
-std::string RuleHelpUri(const RuleInfo& info) {
-  const std::string doc_file = RuleDocFileName(info);
-  if (doc_file.empty()) return "";
-  return std::string(DIGESTLINT_REPOSITORY_URL) + "/blob/v" + DIGESTLINT_VERSION + "/rules/" + doc_file;
-}
 
 std::unique_ptr<FormatWriter> MakeSarifWriter(std::ostream& out, const OutputOptions&) {
   return std::make_unique<SarifWriter>(out);
