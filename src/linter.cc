@@ -96,7 +96,7 @@ std::vector<LocatedDiagnostic> LintBytes(const std::string& path, std::string by
     return RunRules(post, settings);
   }
   const std::string& text = source.text();
-  const size_t brackets = static_cast<size_t>(std::count(text.begin(), text.end(), '['));
+  const size_t brackets = CountByte(text, '[');
   if (text.size() > settings.max_file_size || brackets > settings.max_brackets) {
     Post post;
     post.path = path;

@@ -1,12 +1,96 @@
 #include "source_text.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace digestlint {
 
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// Sixteen bytes compared at once (GCC and Clang vector extensions: SSE2 on
+// x86-64, NEON on ARM, plain words elsewhere).
+using Bytes = unsigned char __attribute__((vector_size(16)));
+using Mask = signed char __attribute__((vector_size(16)));  // all ones where true; also signed bytes
+constexpr size_t kLanes = sizeof(Bytes);
+
+Bytes LoadBytes(const char* bytes) {
+  Bytes lanes;
+  std::memcpy(&lanes, bytes, kLanes);
+  return lanes;
+}
+
+Bytes Splat(unsigned char byte) { return Bytes{} + byte; }
+
+// Whether the byte `current` breaks UTF-8 (or is NUL) after the bytes
+// `back3`, `back2`, `back1`: one test per byte position, so that sixteen
+// positions can be tested at once. It is a continuation byte exactly when one
+// of the three before it starts a sequence that long; C0, C1 and F5 to FF
+// never occur; the byte after E0, ED, F0 and F4 excludes overlong forms,
+// surrogates and values past U+10FFFF.
+bool BreaksUtf8(unsigned char back3, unsigned char back2, unsigned char back1, unsigned char current) {
+  const bool expected = back1 >= 0xC0 || back2 >= 0xE0 || back3 >= 0xF0;
+  const bool continuation = (current & 0xC0) == 0x80;
+  const bool invalid = current == 0 || current == 0xC0 || current == 0xC1 || current >= 0xF5;
+  const bool out_of_range = (back1 == 0xE0 && current < 0xA0) || (back1 == 0xED && current > 0x9F) ||
+                            (back1 == 0xF0 && current < 0x90) || (back1 == 0xF4 && current > 0x8F);
+  return expected != continuation || invalid || out_of_range;
+}
+
+// A byte with its top bit flipped, as a signed byte: unsigned order becomes
+// signed order, which SSE2 compares in one instruction.
+Mask Flipped(const char* bytes) { return reinterpret_cast<Mask>(LoadBytes(bytes) ^ Splat(0x80)); }
+Mask MaskSplat(unsigned char bits) { return Mask{} + static_cast<signed char>(bits); }
+Mask FlippedSplat(unsigned char byte) { return MaskSplat(byte ^ 0x80); }
+
+// BreaksUtf8 for the sixteen positions from `at` (the three bytes before `at` are read).
+Mask BreaksUtf8(const char* at) {
+  const Mask current = Flipped(at);
+  const Mask back1 = Flipped(at - 1);
+  const Mask expected =
+      (back1 > FlippedSplat(0xBF)) | (Flipped(at - 2) > FlippedSplat(0xDF)) | (Flipped(at - 3) > FlippedSplat(0xEF));
+  const Mask continuation = (current & MaskSplat(0xC0)) == Mask{};  // 80 to BF, flipped: 00 to 3F
+  const Mask invalid = (current == FlippedSplat(0)) | ((current & MaskSplat(0xFE)) == FlippedSplat(0xC0)) |
+                       (current > FlippedSplat(0xF4));
+  const Mask out_of_range = ((back1 == FlippedSplat(0xE0)) & (current < FlippedSplat(0xA0))) |
+                            ((back1 == FlippedSplat(0xED)) & (current > FlippedSplat(0x9F))) |
+                            ((back1 == FlippedSplat(0xF0)) & (current < FlippedSplat(0x90))) |
+                            ((back1 == FlippedSplat(0xF4)) & (current > FlippedSplat(0x8F)));
+  return (expected ^ continuation) | invalid | out_of_range;
+}
+
+bool AnyTrue(Mask mask) {
+  uint64_t halves[2];
+  std::memcpy(halves, &mask, kLanes);
+  return (halves[0] | halves[1]) != 0;
+}
+
+// Whether `bytes` is UTF-8 with no NUL: BreaksUtf8 at every position, and
+// after the last byte no sequence may still expect continuation bytes.
+bool IsValidText(std::string_view bytes) {
+  const size_t size = bytes.size();
+  // Before the text: nothing that starts a sequence; after it: a plain space.
+  const auto at = [&](size_t position, size_t back) -> unsigned char {
+    if (position < back) return 0;
+    return position - back < size ? static_cast<unsigned char>(bytes[position - back]) : ' ';
+  };
+  const auto breaks = [&](size_t position) {
+    return BreaksUtf8(at(position, 3), at(position, 2), at(position, 1), at(position, 0));
+  };
+  size_t position = 0;
+  for (; position < std::min<size_t>(3, size); ++position) {
+    if (breaks(position)) return false;
+  }
+  Mask broken{};
+  for (; size - position >= kLanes; position += kLanes) broken |= BreaksUtf8(bytes.data() + position);
+  if (AnyTrue(broken)) return false;
+  for (; position <= size; ++position) {  // the tail, and the end
+    if (breaks(position)) return false;
+  }
+  return true;
+}
 
 // Length of the UTF-8 sequence starting at `i`, or 0 when it is malformed
 // (overlong forms, surrogates and values past U+10FFFF included).
@@ -41,6 +125,8 @@ size_t Utf8SequenceLength(std::string_view bytes, size_t i) {
 }  // namespace
 
 std::optional<EncodingProblem> FindEncodingProblem(std::string_view bytes) {
+  if (IsValidText(bytes)) return std::nullopt;
+  // Rare: sequence by sequence, to name the first problem.
   for (size_t i = 0; i < bytes.size();) {
     if (bytes[i] == '\0') return EncodingProblem{i, "NUL byte (binary data?)"};
     const size_t length = Utf8SequenceLength(bytes, i);
@@ -53,6 +139,20 @@ std::optional<EncodingProblem> FindEncodingProblem(std::string_view bytes) {
 size_t CountCodePoints(std::string_view text) {
   return static_cast<size_t>(
       std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+size_t CountByte(std::string_view text, char byte) {
+  size_t count = 0;
+  size_t i = 0;
+  const Bytes wanted = Splat(static_cast<unsigned char>(byte));
+  while (text.size() - i >= kLanes) {
+    // A match is a lane of all ones (255 as a byte): subtracting it adds 1, up to 255 per lane.
+    Bytes matches{};
+    const size_t end = i + std::min<size_t>((text.size() - i) / kLanes, 255) * kLanes;
+    for (; i < end; i += kLanes) matches -= reinterpret_cast<Bytes>(LoadBytes(text.data() + i) == wanted);
+    for (size_t lane = 0; lane < kLanes; ++lane) count += matches[lane];
+  }
+  return count + static_cast<size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(i), text.end(), byte));
 }
 
 SourceText::SourceText(std::string bytes) : text_(std::move(bytes)) {

@@ -30,6 +30,9 @@ struct EncodingProblem {
 /// Checks that `bytes` is UTF-8 with no NUL byte; returns the first problem.
 std::optional<EncodingProblem> FindEncodingProblem(std::string_view bytes);
 
+/// Number of bytes of `text` equal to `byte` (std::count, sixteen at a time).
+size_t CountByte(std::string_view text, char byte);
+
 /// Number of code points in valid UTF-8 text.
 size_t CountCodePoints(std::string_view text);
 
