@@ -5,6 +5,7 @@
 // and writes a date back in its own form (for fixes).
 
 #include <ctime>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -79,9 +80,10 @@ class DateForm {
   std::optional<Date> FromGroups(const std::vector<std::string_view>& groups, std::string* why) const;
 
   std::string description_;
-  std::shared_ptr<const re2::RE2> whole_;    // anchored
-  std::shared_ptr<const re2::RE2> partial_;  // unanchored, group 1 is the whole date
-  std::vector<Token> tokens_;                // for Format; empty when the form cannot be written
+  std::shared_ptr<const re2::RE2> whole_;     // anchored
+  std::shared_ptr<const re2::RE2> partial_;   // unanchored, group 1 is the whole date
+  std::map<std::string, int> group_numbers_;  // Y, M, D...: whole_'s groups (compiled without names)
+  std::vector<Token> tokens_;                 // for Format; empty when the form cannot be written
 };
 
 /// "YYYY-MM-DD", the form of dates in digestlint's own configuration.

@@ -39,5 +39,28 @@ TEST_CASE("Jekyll dates must be real dates and times", "[dates]") {
   CHECK(ParseJekyllDate("2025-1-7", &why)->Iso() == "2025-01-07");
 }
 
+// The fields are read by group number (RE2 compiles the forms without group
+// names): literal parentheses and optional parts before them must not shift
+// the numbers, in the whole form and inside titles.
+TEST_CASE("date fields are read from the right groups after literal parentheses and optional parts", "[dates]") {
+  std::string error;
+  const std::optional<DateForm> form = DateForm::Compile("[(HH:mm) ](D) MMMM YYYY", &error);
+  REQUIRE(form);
+  std::string why;
+  CHECK(form->Parse("(08:15) (5) March 2025", &why)->Iso() == "2025-03-05");
+  CHECK(form->Parse("(5) March 2025", &why)->Iso() == "2025-03-05");
+  const std::optional<DateMatch> found = form->Find("Digest (7) October 2024, second edition");
+  REQUIRE(found);
+  REQUIRE(found->date);
+  CHECK(found->date->Iso() == "2024-10-07");
+  const std::optional<DateForm> jekyll = DateForm::Compile("jekyll", &error);
+  const std::optional<Date> date = jekyll->Parse("2025-10-27 08:15:30 +0900", &why);
+  REQUIRE(date);
+  CHECK(date->hour == 8);
+  CHECK(date->minute == 15);
+  CHECK(date->second == 30);
+  CHECK(date->utc_offset_minutes == 540);
+}
+
 }  // namespace
 }  // namespace digestlint
