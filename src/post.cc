@@ -17,14 +17,26 @@ using NodePtr = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
 
 cmark_node_type TypeOf(cmark_node* node) { return cmark_node_get_type(node); }
 
+// Calls visit(node) for `root` and each of its descendants, in document order.
+// Iterative, without cmark_iter: no allocation per walk, and no recursion that
+// deep nesting could overflow.
+template <typename Visit>
+void ForEachNode(cmark_node* root, Visit visit) {
+  for (cmark_node* current = root; current;) {
+    visit(current);
+    if (cmark_node* child = cmark_node_first_child(current)) {
+      current = child;
+      continue;
+    }
+    while (current != root && !cmark_node_next(current)) current = cmark_node_parent(current);
+    current = current == root ? nullptr : cmark_node_next(current);
+  }
+}
+
 // The text of a node with inline markup flattened.
 std::string FlattenText(cmark_node* node) {
   std::string text;
-  cmark_iter* iter = cmark_iter_new(node);
-  cmark_event_type event;
-  while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-    if (event != CMARK_EVENT_ENTER) continue;
-    cmark_node* current = cmark_iter_get_node(iter);
+  ForEachNode(node, [&](cmark_node* current) {
     switch (TypeOf(current)) {
       case CMARK_NODE_TEXT:
       case CMARK_NODE_CODE:
@@ -37,21 +49,16 @@ std::string FlattenText(cmark_node* node) {
       default:
         break;
     }
-  }
-  cmark_iter_free(iter);
+  });
   return text;
 }
 
 // Every descendant of `node` of `type`, in document order.
 std::vector<cmark_node*> Descendants(cmark_node* node, cmark_node_type type) {
   std::vector<cmark_node*> found;
-  cmark_iter* iter = cmark_iter_new(node);
-  cmark_event_type event;
-  while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-    cmark_node* current = cmark_iter_get_node(iter);
-    if (event == CMARK_EVENT_ENTER && current != node && TypeOf(current) == type) found.push_back(current);
-  }
-  cmark_iter_free(iter);
+  ForEachNode(node, [&](cmark_node* current) {
+    if (current != node && TypeOf(current) == type) found.push_back(current);
+  });
   return found;
 }
 
