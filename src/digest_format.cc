@@ -379,6 +379,7 @@ std::optional<UrlTemplate> UrlTemplate::Parse(const std::string& text, bool cano
       ++i;
     }
   }
+  form.has_wildcard_ = form.rest_.find("{*}") != std::string::npos;
   form.matcher_ = Compile(pattern + "/?");
   if (!form.matcher_->ok()) {
     *error = "'" + text + "' cannot be compiled: " + form.matcher_->error();
@@ -391,8 +392,38 @@ std::string UrlTemplate::Render(std::string_view id) const {
   return scheme_ + "://" + host_ + ReplaceAll(rest_, "{id}", id);
 }
 
+namespace {
+
+// FullMatch of `target` against prefix(.+?)suffix/? (the matcher of a template
+// without {*}) by comparing strings: RE2 needs thousands of instructions to
+// capture the group. The lazy group takes the shortest identifier, so the
+// form ending in '/' is tried first. nullopt: not of the form; "" (never an
+// identifier): only the regular expression can tell (a line break or a
+// non-ASCII byte in the identifier, which '.' reads differently).
+std::optional<std::string> MatchAroundId(std::string_view target, std::string_view prefix, std::string_view suffix) {
+  if (target.substr(0, prefix.size()) != prefix) return std::nullopt;
+  for (const size_t slash : {1, 0}) {
+    if (target.size() < prefix.size() + 1 + suffix.size() + slash) continue;
+    const size_t id_end = target.size() - suffix.size() - slash;
+    if (target.substr(id_end, suffix.size()) != suffix || (slash && target.back() != '/')) continue;
+    const std::string_view id = target.substr(prefix.size(), id_end - prefix.size());
+    const bool plain =
+        std::all_of(id.begin(), id.end(), [](char c) { return c != '\n' && static_cast<unsigned char>(c) < 0x80; });
+    return plain ? std::string(id) : "";
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<std::string> UrlTemplate::Match(const UrlParts& url) const {
   const std::string target = url.path + (has_query_ ? "?" + url.query : "");
+  if (!has_wildcard_) {
+    const size_t at = rest_.find("{id}");
+    std::optional<std::string> found =
+        MatchAroundId(target, std::string_view(rest_).substr(0, at), std::string_view(rest_).substr(at + 4));
+    if (!found || !found->empty()) return found;
+  }
   std::string id;
   if (!RE2::FullMatch(target, *matcher_, &id)) return std::nullopt;
   return id;

@@ -124,6 +124,7 @@ class UrlTemplate {
   std::string host_;
   std::string rest_;  // path, and "?query" when the template has one
   bool has_query_ = false;
+  bool has_wildcard_ = false;  // rest_ has {*}: only matcher_ can match it
   std::shared_ptr<const re2::RE2> matcher_;
 };
 

@@ -98,6 +98,38 @@ TEST_CASE("a link kind the code has never heard of is pure data: OpenReview", "[
   CHECK(format->PaperExample(2) == "# 2. [Title](https://openreview.net/forum?id=ID)");
 }
 
+// Match compares strings around {id} instead of running the regular
+// expression prefix(.+?)suffix/? when the template has no {*}; both must give
+// the same identifier, the shortest one, in every corner.
+TEST_CASE("URL templates give the regular expression's identifier", "[format]") {
+  std::string error;
+  const auto match = [&](const std::string& form, const std::string& url) {
+    const std::optional<UrlTemplate> parsed = UrlTemplate::Parse(form, false, &error);
+    REQUIRE(parsed);
+    return parsed->Match(SplitUrl(url));
+  };
+  using Found = std::optional<std::string>;
+  CHECK(match("https://arxiv.org/abs/{id}", "https://arxiv.org/abs/2510.12345") == Found("2510.12345"));
+  CHECK(match("https://arxiv.org/abs/{id}", "https://arxiv.org/abs/2510.12345/") == Found("2510.12345"));
+  CHECK(match("https://arxiv.org/abs/{id}", "https://arxiv.org/abs/a/b//") == Found("a/b/"));
+  CHECK(match("https://arxiv.org/abs/{id}", "https://arxiv.org/abs/") == std::nullopt);
+  CHECK(match("https://arxiv.org/abs/{id}", "https://arxiv.org/abs//") == Found("/"));
+  CHECK(match("https://arxiv.org/abs/{id}", "https://arxiv.org/pdf/1") == std::nullopt);
+  CHECK(match("https://arxiv.org/abs/{id}", "https://arxiv.org/ABS/1") == std::nullopt);
+  CHECK(match("https://x.org/p/{id}/view", "https://x.org/p/7/view") == Found("7"));
+  CHECK(match("https://x.org/p/{id}/view", "https://x.org/p/7/view/") == Found("7"));
+  CHECK(match("https://x.org/p/{id}/view", "https://x.org/p//view") == std::nullopt);
+  CHECK(match("https://x.org/p/{id}/view", "https://x.org/p/7/views") == std::nullopt);
+  CHECK(match("https://x.org/p/{id}/", "https://x.org/p/7/") == Found("7"));
+  CHECK(match("https://x.org/p/{id}/", "https://x.org/p/7//") == Found("7"));
+  CHECK(match("https://x.org/forum?id={id}", "https://x.org/forum?id=abc") == Found("abc"));
+  CHECK(match("https://x.org/forum?id={id}", "https://x.org/forum") == std::nullopt);
+  // Where '.' decides (no line break; any character otherwise), the regular expression answers.
+  CHECK(match("https://x.org/p/{id}", "https://x.org/p/a\nb") == std::nullopt);
+  CHECK(match("https://x.org/p/{id}", "https://x.org/p/논문") == Found("논문"));
+  CHECK(match("https://x.org/{*}/p/{id}", "https://x.org/ko/p/9/") == Found("9"));
+}
+
 TEST_CASE("numbering templates match only at the start and stop at the template's end", "[format]") {
   const auto numbering = [](const std::string& spec) {
     std::string error;
