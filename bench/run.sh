@@ -73,7 +73,8 @@ one_process() {
 echo "generating corpora ..." >&2
 faulty_posts=$(generate "$work/faulty" "$posts" 1)
 generate "$work/clean" "$posts" 2 --fault-rate 0 >/dev/null
-one_post=$(ls "$work/faulty"/*.md | head -1)
+faulty_files=("$work"/faulty/*.md)  # not `ls | head`: under pipefail, ls's SIGPIPE would end the script
+one_post=${faulty_files[0]}
 
 echo "# digestlint benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $(nproc) cores," \
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/^Mem:/ {print $2}') GiB"
