@@ -80,7 +80,7 @@ echo "# digestlint benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $(n
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/^Mem:/ {print $2}') GiB"
 echo "$("$DIGESTLINT" --version), $($rumdl --version)," \
   "markdownlint-cli2 $(npm ls --prefix "$work/tools" --depth 0 markdownlint-cli2 | grep -o 'markdownlint-cli2@[^ ]*' | cut -d@ -f2)," \
-  "$(cmark --version | head -1)"
+  "$(cmark --version | sed -n 1p)"
 echo "Each tool: one warm-up run, then the best of 3 (fastest wall, smallest CPU, largest peak)."
 load
 for corpus in faulty clean; do
