@@ -56,6 +56,7 @@ Options:
                          human report (for other formats) and the summary
   --fix                  apply safe fixes and write the files (stdin: fixed post to stdout)
   --unsafe-fixes         with --fix or --diff, also apply fixes that may change meaning
+  --fix-read-only        with --fix, also write files without write permission
   --diff                 print the fixes as a unified diff and write nothing
   --stdin-filename NAME  the name of the post read from "-", for messages and configuration
   --config FILE          use this configuration file for every post
@@ -94,6 +95,7 @@ struct Options {
   std::vector<std::string> paths;  // or the subcommand's arguments
   bool fix = false;
   bool unsafe_fixes = false;
+  bool fix_read_only = false;
   bool diff = false;
   bool no_config = false;
   bool no_cache = false;
@@ -131,6 +133,7 @@ std::string ParseArgs(const std::vector<std::string>& args, Options& options) {
   }
   const std::map<std::string, bool*> switches = {{"--fix", &options.fix},
                                                  {"--unsafe-fixes", &options.unsafe_fixes},
+                                                 {"--fix-read-only", &options.fix_read_only},
                                                  {"--diff", &options.diff},
                                                  {"--no-config", &options.no_config},
                                                  {"--no-cache", &options.no_cache},
@@ -217,6 +220,7 @@ struct Input {
   bool from_stdin = false;
   std::optional<std::string> bytes;
   std::string problem;  // why bytes could not be read
+  FileStamp stamp;      // the version read, checked again before --fix writes
 };
 
 // The post's name for messages and configuration: --stdin-filename for "-".
@@ -231,7 +235,7 @@ void ReadInput(const std::string& path, std::istream& in, Input& input) {
   if (input.from_stdin) {
     input.bytes = std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   } else {
-    input.bytes = ReadPostFile(path, &input.problem);
+    input.bytes = ReadPostFile(path, &input.problem, &input.stamp);
   }
 }
 
@@ -393,6 +397,7 @@ Outcome ProcessPost(const WalkEntry& entry, const Options& options, Projects& pr
                     std::istream& in, const FixOptions& fix_options) {
   Outcome outcome;
   const std::string& path = entry.path;
+  if (fault_injection_for_testing) fault_injection_for_testing("post", path);
   Input input = NameInput(path, options);
   outcome.name = input.name;
   const Project* project = projects.For(input.name);
@@ -438,8 +443,13 @@ Outcome ProcessPost(const WalkEntry& entry, const Options& options, Projects& pr
                        ", outside the folder it is in (--follow-symlinks writes through it)\n";
       outcome.failed = true;
     } else if (result.changed()) {
-      if (const std::string problem = WriteFileAtomically(path, result.fixed); !problem.empty()) {
-        outcome.errors = "digestlint: error: " + input.name + ": not written: " + problem + "\n";
+      const ReplaceResult written = ReplaceFileIfUnchanged(path, input.stamp, result.original, result.fixed,
+                                                           ReplaceOptions{options.fix_read_only});
+      for (const std::string& note : written.notes) {
+        outcome.errors += "digestlint: warning: " + input.name + ": " + note + "\n";
+      }
+      if (!written.problem.empty()) {
+        outcome.errors += "digestlint: error: " + input.name + ": not written: " + written.problem + "\n";
         outcome.failed = true;
         return outcome;
       }
@@ -453,6 +463,21 @@ Outcome ProcessPost(const WalkEntry& entry, const Options& options, Projects& pr
                               std::any_of(outcome.diagnostics.begin(), outcome.diagnostics.end(),
                                           [](const LocatedDiagnostic& d) { return d.severity == Severity::kWarning; });
   return outcome;
+}
+
+// The last-resort handler: whatever throws while working on one post (out of
+// memory, a bug) becomes its DL005 diagnostic, and the other posts finish.
+Outcome ProcessPostGuarded(const WalkEntry& entry, const Options& options, Projects& projects, const Sites& sites,
+                           std::istream& in, const FixOptions& fix_options) {
+  try {
+    return ProcessPost(entry, options, projects, sites, in, fix_options);
+  } catch (...) {
+    Outcome outcome;
+    outcome.name = NameInput(entry.path, options).name;
+    outcome.linted = true;
+    outcome.diagnostics = LintInternalError(outcome.name, CurrentExceptionText());
+    return outcome;
+  }
 }
 
 }  // namespace
@@ -518,7 +543,7 @@ int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal
   bool fails_on_warnings = false;
   ForEachInOrder<Outcome>(
       posts.size(), jobs,
-      [&](size_t i) { return ProcessPost(posts[i], options, projects, sites, streams.in, fix_options); },
+      [&](size_t i) { return ProcessPostGuarded(posts[i], options, projects, sites, streams.in, fix_options); },
       [&](Outcome outcome) {
         err << outcome.errors;
         out << outcome.output;

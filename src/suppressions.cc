@@ -12,9 +12,7 @@ namespace digestlint {
 
 extern const Rule kRule_DL003;
 
-namespace {
-
-struct Suppression {
+struct Suppressions::Comment {
   enum class Kind { kRange, kNextLine, kFile };
   Kind kind = Kind::kRange;
   std::vector<std::string> selectors;  // empty: every rule
@@ -23,6 +21,10 @@ struct Suppression {
   int last_line = INT_MAX;
   std::vector<bool> used;  // per selector, or [0] for "every rule"
 };
+
+namespace {
+
+using Suppression = Suppressions::Comment;
 
 std::vector<Suppression> ParseSuppressions(const SourceText& source) {
   static const RE2 kComment(
@@ -72,30 +74,30 @@ std::vector<Suppression> ParseSuppressions(const SourceText& source) {
 
 }  // namespace
 
-void ApplySuppressions(const SourceText& source, const std::set<std::string>& disabled, bool report_unused,
-                       std::vector<Diagnostic>& diagnostics) {
-  std::vector<Suppression> suppressions = ParseSuppressions(source);
-  if (suppressions.empty()) return;
-  std::vector<Diagnostic> kept;
-  for (Diagnostic& diagnostic : diagnostics) {
-    const int line = source.PositionOf(diagnostic.span.begin).line;
-    bool suppressed = false;
-    for (Suppression& s : suppressions) {
-      if (line < s.first_line || line > s.last_line || diagnostic.rule->input_error) continue;
-      if (s.kind == Suppression::Kind::kRange && line == s.last_line && s.last_line != INT_MAX) continue;
-      if (s.selectors.empty()) {
-        s.used[0] = suppressed = true;
-        continue;
-      }
-      for (size_t i = 0; i < s.selectors.size(); ++i) {
-        if (SelectorMatches(s.selectors[i], *diagnostic.rule)) s.used[i] = suppressed = true;
-      }
+Suppressions::Suppressions(const SourceText& source) : source_(source), comments_(ParseSuppressions(source)) {}
+
+Suppressions::~Suppressions() = default;
+
+bool Suppressions::Cover(const Diagnostic& diagnostic) {
+  if (comments_.empty() || diagnostic.rule->input_error || diagnostic.rule == &kRule_DL003.info) return false;
+  const int line = source_.LineOf(diagnostic.span.begin);
+  bool suppressed = false;
+  for (Suppression& s : comments_) {
+    if (line < s.first_line || line > s.last_line) continue;
+    if (s.kind == Suppression::Kind::kRange && line == s.last_line && s.last_line != INT_MAX) continue;
+    if (s.selectors.empty()) {
+      s.used[0] = suppressed = true;
+      continue;
     }
-    if (!suppressed) kept.push_back(std::move(diagnostic));
+    for (size_t i = 0; i < s.selectors.size(); ++i) {
+      if (SelectorMatches(s.selectors[i], *diagnostic.rule)) s.used[i] = suppressed = true;
+    }
   }
-  diagnostics = std::move(kept);
-  if (!report_unused) return;
-  for (const Suppression& s : suppressions) {
+  return suppressed;
+}
+
+void Suppressions::ReportUnused(const std::set<std::string>& disabled, DiagnosticSink& sink) const {
+  for (const Suppression& s : comments_) {
     std::string unused;
     if (s.selectors.empty()) {
       if (!s.used[0]) unused = "every rule";
@@ -108,8 +110,7 @@ void ApplySuppressions(const SourceText& source, const std::set<std::string>& di
       }
     }
     if (unused.empty()) continue;
-    diagnostics.push_back(Diagnostic{&kRule_DL003.info, kRule_DL003.info.severity, s.comment,
-                                     "this suppression of " + unused + " suppresses nothing; remove it", std::nullopt});
+    sink.Report(kRule_DL003.info, s.comment, "this suppression of " + unused + " suppresses nothing; remove it");
   }
 }
 

@@ -15,10 +15,28 @@
 
 namespace digestlint {
 
-/// Removes the diagnostics that suppressions in `source` cover, and adds a
-/// DL003 diagnostic (unless `report_unused` is false) for each suppression
-/// that covered nothing. `disabled` rules do not count as unused targets.
-void ApplySuppressions(const SourceText& source, const std::set<std::string>& disabled, bool report_unused,
-                       std::vector<Diagnostic>& diagnostics);
+class DiagnosticSink;
+
+/// The suppression comments of one post, applied to diagnostics as rules report
+/// them (so suppressed ones never take memory), remembering which were used.
+class Suppressions {
+ public:
+  explicit Suppressions(const SourceText& source);
+  Suppressions(const Suppressions&) = delete;
+  Suppressions& operator=(const Suppressions&) = delete;
+  ~Suppressions();
+
+  /// True when a suppression covers `diagnostic` (input errors and DL003 never are).
+  bool Cover(const Diagnostic& diagnostic);
+  /// Reports DL003 for each suppression that covered nothing; `disabled` rules
+  /// do not count as unused targets.
+  void ReportUnused(const std::set<std::string>& disabled, DiagnosticSink& sink) const;
+
+  struct Comment;  // one suppression comment, parsed
+
+ private:
+  const SourceText& source_;
+  std::vector<Comment> comments_;
+};
 
 }  // namespace digestlint
