@@ -54,6 +54,17 @@ TEST_CASE("front-matter numbers out of range are DL107, not an abort", "[reliabi
   }
 }
 
+TEST_CASE("two titles that look identical but differ by a zero-width space are DL502", "[reliability][invisible]") {
+  const std::string path = Regression("invisible/2025-10-27-lookalike-titles.md").string();
+  const ChildRun run = RunChild({"--no-config", "--format", "concise", path});
+  CHECK(run.signal == 0);
+  CHECK(run.status == 1);
+  CHECK(run.out == path +
+                       ":30:17: DL502 U+200B ZERO WIDTH SPACE, a zero-width character, in a paper's title line: the "
+                       "text looks other than it is; remove it or write it out\n");
+  CHECK(run.err == "digestlint: 1 error, 0 warnings in 1 file\n");
+}
+
 TEST_CASE("configuration numbers out of range are a clear exit-2 error", "[reliability][numbers]") {
   TempDir dir;
   const std::string post = (dir.path() / "post.md").string();
