@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ -x build/digestlint ]] || ci/build.sh
-build/digestlint rules --no-config --format markdown > rules/README.md
+# From build/: in the repository's root, the word "rules" also names the folder (digestlint warns).
+(cd build && ./digestlint rules --no-config --format markdown) > rules/README.md
 # The reference's table, its links pointing into rules/README.md.
 table=$(awk '/^\| code \|/ {on = 1} on && !/^\|/ {exit} on {print}' rules/README.md | sed 's/](#/](rules\/README.md#/g')
 awk -v table="$table" '

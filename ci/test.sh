@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds digestlint and runs the whole test suite through CTest.
+# Builds digestlint and its test suite, and runs the whole suite through CTest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ci/setup.sh

@@ -11,7 +11,7 @@ void Check(const Post&, const RuleInfo&, DiagnosticSink&) {}
 
 }  // namespace
 
-extern const Rule kRule_DL003{{"DL003", "unused-suppression", Severity::kWarning, FixAvailability::kNone,
+extern const Rule kRule_DL003{{"DL003", "unused-suppression", Severity::kWarning, FixAvailability::kSafe,
                                "An inline suppression comment suppresses nothing"},
                               Check};
 

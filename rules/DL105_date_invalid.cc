@@ -7,8 +7,9 @@ namespace {
 
 void Report(const DateProblem& problem, const RuleInfo& rule, DiagnosticSink& sink) {
   sink.Report(rule, problem.span,
-              problem.wrong_form ? problem.where + " is \"" + problem.text + "\", which " + problem.why
-                                 : problem.where + " is not a real date: \"" + problem.text + "\" " + problem.why);
+              problem.wrong_form
+                  ? problem.where + " is \"" + problem.text + "\", which " + problem.why
+                  : problem.where + " is not a real date: \"" + problem.text + "\" (" + problem.why + ")");
 }
 
 void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {

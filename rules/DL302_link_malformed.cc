@@ -15,7 +15,7 @@ std::string Join(const std::vector<std::string>& parts) {
 void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
   for (const Paper& paper : post.papers) {
     for (const PaperLink& found : paper.links) {
-      if (!found.in_place) continue;  // DL301 says where it belongs
+      if (!paper.Checks(found)) continue;  // another link of the kind, elsewhere
       const LinkKind& kind = *found.kind;
       const LinkCheck& check = found.check;
       if (!check.on_host) {

@@ -12,7 +12,7 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
     std::set<std::string> reported;  // two links with one bad identifier are one problem
     for (const PaperLink& found : paper.links) {
       const LinkCheck& check = found.check;
-      if (!found.in_place || !check.on_host || check.id_valid) continue;
+      if (!paper.Checks(found) || !check.on_host || check.id_valid) continue;
       if (check.missing_id) {
         sink.Report(rule, found.link.url_span, found.kind->label + " link has no identifier");
       } else if (!check.id.empty() && reported.insert(check.id).second) {

@@ -14,7 +14,7 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
     std::set<std::string> reported;  // two links with one identifier are one problem
     for (const PaperLink& found : paper.links) {
       const std::optional<ArxivId>& id = found.check.arxiv;
-      if (!found.in_place || !id || id->year * 12 + id->month - 1 <= post_date->MonthIndex()) continue;
+      if (!paper.Checks(found) || !id || id->year * 12 + id->month - 1 <= post_date->MonthIndex()) continue;
       if (!reported.insert(id->base).second) continue;
       sink.Report(rule, found.link.url_span,
                   "arXiv " + id->base + " is from " + YearMonth(id->year, id->month) + ", after the post's date " +

@@ -2,31 +2,38 @@
 
 #include <fstream>
 #include <iomanip>
-#include <iterator>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <sstream>
+#include <set>
 #include <thread>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
 #include "atomic_write.h"
 #include "blog/html_report.h"
 #include "blog/site.h"
+#include "command_line.h"
 #include "config.h"
 #include "custom_rules.h"
 #include "edit_distance.h"
 #include "file_walk.h"
 #include "fixer.h"
+#include "init.h"
+#include "json_stream.h"
 #include "linter.h"
 #include "parallel.h"
 #include "projects.h"
 #include "reporter.h"
+#include "repository_path.h"
 #include "rule.h"
 #include "selection.h"
+#include "server/stdio.h"
 #include "settings.h"
+#include "terminal_text.h"
 #include "unified_diff.h"
 
 namespace digestlint {
@@ -35,245 +42,529 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kHelp = R"(digestlint - lint Jekyll digest posts of research papers
+std::vector<std::string> FormatChoices(std::string_view command) {
+  if (command == "rules") return {"human", "json", "markdown"};
+  if (command == "config") return {"human", "json"};
+  std::vector<std::string> names;
+  for (const Format& format : Formats()) names.emplace_back(format.name);
+  return names;
+}
 
-Usage: digestlint [OPTIONS] [PATH...]
-       digestlint rules [--format human|json|markdown]
-       digestlint explain CODE|NAME
-       digestlint config [PATH]
-       digestlint report [PATH] [-o report.html]
+std::vector<std::string> ColorChoices(std::string_view) { return {"auto", "always", "never"}; }
 
-PATH is a post, or a folder searched recursively for the configuration's
-include globs (default *.md and *.markdown), skipping hidden entries and
-what .gitignore ignores; without PATH, the current folder. In a Jekyll site
-(a _config.yml), only posts and collection documents are linted, and named
-files are selected the same way. "-" reads one post from stdin.
+std::vector<std::string> RuleChoices(std::string_view) {
+  std::vector<std::string> words;
+  for (const Rule* rule : BuiltinRules()) words.emplace_back(rule->info.code);
+  for (const Rule* rule : BuiltinRules()) words.emplace_back(rule->info.name);
+  return words;
+}
 
-Options:
-  --format FORMAT        output format: human (default), concise, json, sarif,
-                         github or junit
-  -o, --output FILE      write the report to FILE; the terminal still gets the
-                         human report (for other formats) and the summary
-  --fix                  apply safe fixes and write the files (stdin: fixed post to stdout)
-  --unsafe-fixes         with --fix or --diff, also apply fixes that may change meaning
-  --fix-read-only        with --fix, also write files without write permission
-  --diff                 print the fixes as a unified diff and write nothing
-  --stdin-filename NAME  the name of the post read from "-", for messages and configuration
-  --config FILE          use this configuration file for every post
-  --no-config            use no configuration file (and no site: no cross-post rules)
-  --no-cache             do not read or write the site index cache
-  --schema FILE          use this schema (overrides the configuration's)
-  --select RULES         lint with only these rules (codes, names, prefixes or ALL;
-                         comma-separated), replacing the configuration's select
-  --ignore RULES         also switch these rules off
-  --no-force-exclude     lint files named on the command line even when the
-                         selection (exclude, the Jekyll site) leaves them out
-  --drafts               in a Jekyll site, lint _drafts/ too
-  --follow-symlinks      follow symbolic links out of a folder walked, and let
-                         --fix write through a named link to outside the
-                         current folder
-  --exit-zero            exit 0 even when errors are found (2 still means bad input)
-  --statistics           print how many times each rule fired, not each diagnostic
-  -q, --quiet            print diagnostics only, no summary
-  -j, --jobs N           lint N files at a time (default: the number of cores);
-                         the output is the same as with -j 1
-  --color WHEN           colour the human output: auto (default), always or never;
-                         auto means only on a terminal and only when NO_COLOR is unset
-  -h, --help             print this help and exit
-  -V, --version          print the version and exit
+constexpr long long kMaxJobs = 1024;
 
-Exit status: 0 no errors (warnings allowed unless fail-on is warning),
-1 errors found (with --diff: something to fix), 2 usage, configuration,
-schema or I/O error, or a file that could not be linted or fixed.
-Documentation: README.md in the digestlint repository.
-)";
+}  // namespace
 
-struct Options {
-  std::string command;  // "", "rules", "explain", "config" or "report"
-  std::string format = "human";
-  std::string color = "auto";
-  std::vector<std::string> paths;  // or the subcommand's arguments
+// The one table of options: parsing, --help, the man page and the shell
+// completions are all made from it (command_line.cc).
+const std::vector<OptionSpec>& Options() {
+  using K = ValueKind;
+  using O = OptionSpec;
+  static const std::vector<OptionSpec> options = {
+      O::Valued("format", '\0', K::kChoice, "FORMAT", "the output format (default human)").WithChoices(FormatChoices),
+      O::Valued("output", 'o', K::kFile, "FILE",
+                "write the report to FILE (\"-\": stdout); the terminal still gets\nthe human report and the summary"),
+      O::Switch("fix", '\0', "apply the safe fixes and write the files (stdin: the fixed\npost to stdout)"),
+      O::Switch("unsafe-fixes", '\0', "also apply (with --fix, --diff) and mark [*] the unsafe fixes"),
+      O::Switch("fix-read-only", '\0', "with --fix, also write files without write permission"),
+      O::Switch("diff", '\0', "print the fixes as a unified diff (for git apply); write nothing"),
+      O::Switch("show-fixes", '\0', "with --fix or --diff, list on stderr what was fixed per file"),
+      O::Valued("stdin-filename", '\0', K::kText, "NAME",
+                "the name of the post read from \"-\", for messages and\nconfiguration (alone, it reads stdin)"),
+      O::Valued("config", '\0', K::kFile, "FILE", "use this configuration file for every post"),
+      O::Switch("no-config", '\0', "use no configuration file (and no site: no cross-post rules)"),
+      O::Switch("no-cache", '\0', "do not read or write the site index cache"),
+      O::Valued("schema", '\0', K::kFile, "FILE", "use this schema (overrides the configuration's)"),
+      O::Valued("select", '\0', K::kRuleList, "RULES",
+                "lint with only these rules (codes, names, prefixes or ALL;\ncomma-separated, repeatable), replacing "
+                "the configuration's"),
+      O::Valued("ignore", '\0', K::kRuleList, "RULES", "also switch these rules off (comma-separated, repeatable)"),
+      O::Switch(
+          "no-force-exclude", '\0',
+          "lint files named on the command line even when the\nselection (exclude, the Jekyll site) leaves them out"),
+      O::Switch("drafts", '\0', "in a Jekyll site, lint _drafts/ too"),
+      O::Switch("stdio", '\0', "server: serve on stdin and stdout (the only transport;\nsome editors pass it)"),
+      O::Switch(
+          "follow-symlinks", '\0',
+          "follow symbolic links out of a folder walked, and let\n--fix write through a named link to outside the "
+          "current folder"),
+      O::Switch("exit-zero", '\0', "exit 0 even when errors are found (2 still means bad input)"),
+      O::Switch("statistics", '\0', "print how many times each rule fired (human or json),\nnot each diagnostic"),
+      O::Switch("quiet", 'q', "print diagnostics only, no summary"),
+      O::Valued("jobs", 'j', K::kNumber, "N",
+                "lint N files at a time (default: the number of cores);\nthe output is the same as with -j 1")
+          .Between(1, kMaxJobs),
+      O::Valued("color", '\0', K::kChoice, "WHEN",
+                "colour the human output; auto (the default) colours a\nterminal, not with NO_COLOR or TERM=dumb, "
+                "and anything\nwith FORCE_COLOR or CLICOLOR_FORCE; --color alone is always")
+          .WithChoices(ColorChoices)
+          .ValueOptional("always"),
+      O::Switch("force", '\0', "replace an existing configuration file"),
+      O::Switch("help", 'h', "print this help (or the command's) and exit"),
+      O::Switch("version", 'V', "print the version and exit"),
+  };
+  return options;
+}
+
+namespace {
+
+int UsageError(std::ostream& err, const std::string& problem) {
+  err << "digestlint: error: " << EscapeForTerminal(problem) << "\nTry 'digestlint --help'.\n";
+  return kExitInputError;
+}
+
+// --config, --no-config, --schema, --select and --ignore, shared by the commands that read configurations.
+std::optional<ConfigChoice> ReadConfigChoice(const Invocation& call, std::string* problem) {
+  ConfigChoice choice;
+  if (call.Has("config")) choice.config = call.Last("config");
+  choice.no_config = call.Has("no-config");
+  if (choice.config && choice.no_config) {
+    *problem = "--config and --no-config cannot be used together";
+    return std::nullopt;
+  }
+  if (call.Has("schema")) choice.overrides.schema = call.Last("schema");
+  if (call.Has("select")) choice.overrides.select = call.List("select");
+  choice.overrides.ignore = call.List("ignore");
+  return choice;
+}
+
+// The configuration the rules, explain and config commands read, and its project for `path`.
+struct LoadedProject {
+  std::unique_ptr<Projects> projects;
+  const Project* project = nullptr;  // nullptr: the problem was printed, and `status` says which
+  int status = kExitClean;
+};
+
+LoadedProject LoadProject(const Invocation& call, Streams streams, const std::string& path) {
+  LoadedProject loaded;
+  std::string problem;
+  const std::optional<ConfigChoice> choice = ReadConfigChoice(call, &problem);
+  if (!choice) {
+    loaded.status = UsageError(streams.err, problem);
+    return loaded;
+  }
+  loaded.projects = std::make_unique<Projects>(*choice, streams.err);
+  loaded.project = loaded.projects->For(path);
+  if (!loaded.project) loaded.status = kExitInputError;
+  return loaded;
+}
+
+// -j N, or the number of cores.
+size_t Jobs(const Invocation& call) {
+  return call.Has("jobs") ? std::stoul(call.Last("jobs")) : std::max(1u, std::thread::hardware_concurrency());
+}
+
+SiteOptions SiteOptionsOf(const Invocation& call) {
+  return SiteOptions{call.Has("no-config"), !call.Has("no-cache"), Jobs(call), call.Has("drafts")};
+}
+
+// What check does to each post.
+struct PostJob {
   bool fix = false;
-  bool unsafe_fixes = false;
-  bool fix_read_only = false;
   bool diff = false;
-  bool no_config = false;
-  bool no_cache = false;
-  bool no_force_exclude = false;
-  bool drafts = false;
-  bool follow_symlinks = false;
-  bool exit_zero = false;
-  bool statistics = false;
-  bool quiet = false;
-  bool help = false;
-  bool version = false;
+  bool follow_symlinks = false;  // --fix writes through a named link to outside the current folder
+  bool fix_read_only = false;    // --fix writes files without write permission
   std::optional<std::string> stdin_filename;
-  std::optional<std::string> output;
-  std::optional<std::string> config;
-  size_t jobs = std::max(1u, std::thread::hardware_concurrency());
-  CliOverrides overrides;
+  FixOptions fix_options;
 };
 
-std::vector<std::string> SplitList(const std::string& list) {
-  std::vector<std::string> items;
-  std::stringstream stream(list);
-  for (std::string item; std::getline(stream, item, ',');) {
-    if (!item.empty()) items.push_back(item);
-  }
-  return items;
+// The name of a post for messages and configuration: --stdin-filename for "-".
+std::string PostName(const std::string& path, const PostJob& job) {
+  return path == "-" ? job.stdin_filename.value_or("-") : path;
 }
 
-// Returns an error message, or "" when `args` parsed.
-std::string ParseArgs(const std::vector<std::string>& args, Options& options) {
-  bool only_paths = false;
-  size_t first = 0;
-  if (!args.empty() && (args[0] == "rules" || args[0] == "explain" || args[0] == "config" || args[0] == "report")) {
-    options.command = args[0];
-    first = 1;
-  }
-  const std::map<std::string, bool*> switches = {{"--fix", &options.fix},
-                                                 {"--unsafe-fixes", &options.unsafe_fixes},
-                                                 {"--fix-read-only", &options.fix_read_only},
-                                                 {"--diff", &options.diff},
-                                                 {"--no-config", &options.no_config},
-                                                 {"--no-cache", &options.no_cache},
-                                                 {"--exit-zero", &options.exit_zero},
-                                                 {"--statistics", &options.statistics},
-                                                 {"-q", &options.quiet},
-                                                 {"--quiet", &options.quiet},
-                                                 {"--no-force-exclude", &options.no_force_exclude},
-                                                 {"--drafts", &options.drafts},
-                                                 {"--follow-symlinks", &options.follow_symlinks},
-                                                 {"-h", &options.help},
-                                                 {"--help", &options.help},
-                                                 {"-V", &options.version},
-                                                 {"--version", &options.version}};
-  for (size_t i = first; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (only_paths || arg == "-" || arg.empty() || arg[0] != '-') {
-      options.paths.push_back(arg);
-      continue;
-    }
-    std::string name = arg;
-    std::optional<std::string> value;
-    if (const size_t equals = arg.find('='); arg.rfind("--", 0) == 0 && equals != std::string::npos) {
-      name = arg.substr(0, equals);
-      value = arg.substr(equals + 1);
-    }
-    if (name == "--") {
-      only_paths = true;
-      continue;
-    }
-    if (const auto flag = switches.find(name); flag != switches.end()) {
-      if (value) return name + " takes no value";
-      *flag->second = true;
-      continue;
-    }
-    static const std::vector<std::string> kValued = {"--format", "--color",  "--schema", "--stdin-filename",
-                                                     "-o",       "--output", "--config", "--select",
-                                                     "--ignore", "-j",       "--jobs"};
-    if (std::find(kValued.begin(), kValued.end(), name) == kValued.end()) {
-      std::vector<std::string> known = kValued;
-      for (const auto& [flag, unused] : switches) known.push_back(flag);
-      const std::string suggestion = ClosestMatch(name, known);
-      return "unknown option '" + arg + "'" + (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)");
-    }
-    if (!value && i + 1 < args.size()) value = args[++i];
-    if (!value) return name + " needs a value";
-    if (name == "--format") options.format = *value;
-    if (name == "--color") options.color = *value;
-    if (name == "--schema") options.overrides.schema = *value;
-    if (name == "--stdin-filename") options.stdin_filename = *value;
-    if (name == "-o" || name == "--output") options.output = *value;
-    if (name == "--config") options.config = *value;
-    if (name == "-j" || name == "--jobs") {
-      if (value->empty() || value->find_first_not_of("0123456789") != std::string::npos || std::stoul(*value) == 0) {
-        return name + " takes a number of threads (1 or more), not '" + *value + "'";
-      }
-      options.jobs = std::stoul(*value);
-    }
-    if (name == "--select") options.overrides.select = SplitList(*value);
-    if (name == "--ignore") {
-      const std::vector<std::string> more = SplitList(*value);
-      options.overrides.ignore.insert(options.overrides.ignore.end(), more.begin(), more.end());
+// Reads at most `limit` bytes of `in`; sets `more` when input is left beyond them.
+std::string ReadAtMost(std::istream& in, size_t limit, bool* more) {
+  std::string bytes;
+  char buffer[1 << 16];
+  *more = false;
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    bytes.append(buffer, static_cast<size_t>(in.gcount()));
+    if (bytes.size() > limit) {
+      *more = true;
+      break;
     }
   }
-  const bool rules_format = options.command == "rules" &&
-                            (options.format == "human" || options.format == "json" || options.format == "markdown");
-  if (!rules_format && !FindFormat(options.format)) {
-    return "unknown format '" + options.format + "' (expected " +
-           (options.command == "rules" ? std::string("human, json or markdown") : FormatNames()) + ")";
-  }
-  if (options.color != "auto" && options.color != "always" && options.color != "never") {
-    return "--color takes auto, always or never, not '" + options.color + "'";
-  }
-  if (options.config && options.no_config) return "--config and --no-config cannot be used together";
-  if (options.command == "explain" && options.paths.size() != 1) return "explain takes one rule code or name";
-  if (options.command == "report" && options.paths.size() > 1) return "report takes one PATH, a folder of the site";
-  if (options.command.empty() && options.paths.empty()) options.paths = {"."};  // the site in the current folder
-  return "";
+  return bytes;
 }
 
-// One post to work on: its name for messages and its bytes, when readable.
-struct Input {
-  std::string name;
-  bool from_stdin = false;
-  std::optional<std::string> bytes;
-  std::string problem;  // why bytes could not be read
-  FileStamp stamp;      // the version read, checked again before --fix writes
-};
-
-// The post's name for messages and configuration: --stdin-filename for "-".
-Input NameInput(const std::string& path, const Options& options) {
-  Input input;
-  input.from_stdin = path == "-";
-  input.name = input.from_stdin ? options.stdin_filename.value_or("-") : path;
-  return input;
+void CopyRest(std::istream& in, std::ostream& out) {
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) out.write(buffer, in.gcount());
 }
 
-void ReadInput(const std::string& path, std::istream& in, Input& input) {
-  if (input.from_stdin) {
-    input.bytes = std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  } else {
-    input.bytes = ReadPostFile(path, &input.problem, &input.stamp);
-  }
+// "DL302 x1, DL401 x2".
+std::string RuleCounts(const std::map<std::string, int>& counts) {
+  std::string list;
+  for (const auto& [code, count] : counts) list += (list.empty() ? "" : ", ") + code + " x" + std::to_string(count);
+  return list;
 }
 
 std::string FixedSummary(const std::map<std::string, int>& fixed, size_t files) {
   int total = 0;
-  std::string rules;
-  for (const auto& [code, count] : fixed) {
-    total += count;
-    rules += (rules.empty() ? "" : ", ") + code + " x" + std::to_string(count);
-  }
+  for (const auto& [code, count] : fixed) total += count;
+  const std::string rules = RuleCounts(fixed);
   return "digestlint: fixed " + std::to_string(total) + (total == 1 ? " problem" : " problems") + " in " +
          std::to_string(files) + (files == 1 ? " file" : " files") + (rules.empty() ? "" : " (" + rules + ")");
-}
-
-void WriteStatistics(std::ostream& out, const std::vector<LocatedDiagnostic>& diagnostics) {
-  std::map<std::string, std::pair<int, const LocatedDiagnostic*>> counts;
-  for (const LocatedDiagnostic& d : diagnostics) {
-    auto& entry = counts[std::string(d.rule->code)];
-    ++entry.first;
-    entry.second = &d;
-  }
-  for (const auto& [code, entry] : counts) {
-    const LocatedDiagnostic& d = *entry.second;
-    out << std::setw(5) << entry.first << "  " << std::left << std::setw(6) << code << ' ' << std::setw(26)
-        << d.rule->name << std::setw(8) << SeverityName(d.severity) << std::right << (d.fix ? "[*]" : "") << '\n';
-  }
 }
 
 std::string FixName(FixAvailability fix) {
   return fix == FixAvailability::kSafe ? "safe" : fix == FixAvailability::kUnsafe ? "unsafe" : "";
 }
 
+// What working on one post produced: made by a worker, consumed in order.
+struct Outcome {
+  std::string name;
+  bool linted = false;  // false when its configuration could not be loaded
+  std::vector<LocatedDiagnostic> diagnostics;
+  std::optional<SourceText> source;  // the text the diagnostics refer to, when there are any
+  std::string output;                // for stdout: a diff, or the fixed post read from stdin
+  bool pass_through_stdin = false;   // stdin was too large: `output` and then the rest of stdin, unchanged
+  std::string errors;                // for stderr
+  std::map<std::string, int> fixed_per_rule;
+  bool fixed = false;
+  bool failed = false;
+  bool has_diff = false;
+  bool stdin_fixed = false;  // `output` is the post read from stdin
+  bool fails_on_warnings = false;
+};
+
+Outcome ProcessPost(const WalkEntry& entry, const PostJob& job, Projects& projects, const Sites& sites,
+                    std::istream& in) {
+  Outcome outcome;
+  const std::string& path = entry.path;
+  if (fault_injection_for_testing) fault_injection_for_testing("post", path);
+  outcome.name = PostName(path, job);
+  const bool from_stdin = path == "-";
+  const Project* project = projects.For(outcome.name);
+  const SiteLookup site = projects.SiteFor(outcome.name);
+  if (!project || site.failed) {
+    outcome.failed = true;
+    return outcome;
+  }
+  outcome.linted = true;
+  if (!entry.problem.empty()) {  // a folder the walk could not read, a name too long
+    outcome.diagnostics = LintUnreadable(outcome.name, entry.problem);
+    return outcome;
+  }
+  LintSettings settings = project->SettingsFor(outcome.name);
+  if (site.site) settings.jekyll = site.site->Document(site.relative);
+  settings.blog = sites.For(outcome.name);
+  std::optional<std::string> bytes;
+  std::string problem;
+  FileStamp stamp;  // the version read, checked again before --fix writes
+  if (from_stdin) {
+    bool more = false;
+    bytes = ReadAtMost(in, settings.max_file_size, &more);
+    if (more) {  // read no further: stdin may be endless
+      outcome.diagnostics =
+          LintTooLarge(outcome.name, "standard input has more than max-file-size (" +
+                                         std::to_string(settings.max_file_size) + ") bytes; it was read no further");
+      if (job.fix) {  // --fix -: the post goes to stdout unchanged, streamed
+        outcome.output = std::move(*bytes);
+        outcome.pass_through_stdin = outcome.stdin_fixed = true;
+      }
+      return outcome;
+    }
+  } else {
+    std::error_code size_error;
+    const uintmax_t size = fs::file_size(path, size_error);
+    if (!size_error && size > settings.max_file_size) {  // not even read
+      outcome.diagnostics = LintTooLarge(outcome.name, TooLargeReason(size, settings.max_file_size));
+      return outcome;
+    }
+    bytes = ReadPostFile(path, &problem, &stamp);
+  }
+  if (!bytes) {
+    outcome.diagnostics = LintUnreadable(outcome.name, problem);
+    return outcome;
+  }
+  std::string text;  // what the remaining diagnostics refer to
+  if (!job.fix && !job.diff) {
+    outcome.diagnostics = LintBytes(outcome.name, *bytes, settings);
+    text = std::move(*bytes);
+  } else {
+    FixResult result = FixBytes(outcome.name, *bytes, settings, job.fix_options);
+    outcome.diagnostics = std::move(result.remaining);
+    const std::string shown = EscapeForTerminal(outcome.name);
+    if (result.refused) {
+      outcome.errors = "digestlint: error: " + shown + ": not fixed: " + EscapeForTerminal(*result.refused) + "\n";
+      outcome.failed = true;
+    } else if (job.diff) {
+      RepositoryPaths paths;
+      outcome.output = UnifiedDiff(paths.Of(outcome.name).path, result.original, result.fixed, result.changes);
+      outcome.has_diff = !outcome.output.empty();
+    } else if (from_stdin) {
+      outcome.output = result.fixed;
+      outcome.stdin_fixed = true;
+    } else if (const std::string target = job.follow_symlinks || !entry.named ? "" : LinkTargetOutside(path);
+               result.changed() && !target.empty()) {
+      outcome.errors = "digestlint: error: " + shown + ": not fixed: it is a symbolic link to " +
+                       EscapeForTerminal(target) +
+                       ", outside the folder it is in (--follow-symlinks writes through it)\n";
+      outcome.failed = true;
+    } else if (result.changed()) {
+      const ReplaceResult written =
+          ReplaceFileIfUnchanged(path, stamp, result.original, result.fixed, ReplaceOptions{job.fix_read_only});
+      for (const std::string& note : written.notes) {
+        outcome.errors += "digestlint: warning: " + shown + ": " + EscapeForTerminal(note) + "\n";
+      }
+      if (!written.problem.empty()) {
+        outcome.errors += "digestlint: error: " + shown + ": not written: " + EscapeForTerminal(written.problem) + "\n";
+        outcome.failed = true;
+        return outcome;
+      }
+    }
+    if (result.changed()) {
+      outcome.fixed_per_rule = result.fixed_per_rule;
+      outcome.fixed = true;
+    }
+    text = result.refused ? std::move(result.original) : std::move(result.fixed);
+  }
+  if (!outcome.diagnostics.empty()) outcome.source.emplace(std::move(text));  // for snippets
+  outcome.fails_on_warnings = project->FailsOnWarnings() &&
+                              std::any_of(outcome.diagnostics.begin(), outcome.diagnostics.end(),
+                                          [](const LocatedDiagnostic& d) { return d.severity == Severity::kWarning; });
+  return outcome;
+}
+
+// The last-resort handler: whatever throws while working on one post (out of
+// memory, a bug) becomes its DL005 diagnostic, and the other posts finish.
+Outcome ProcessPostGuarded(const WalkEntry& entry, const PostJob& job, Projects& projects, const Sites& sites,
+                           std::istream& in) {
+  try {
+    return ProcessPost(entry, job, projects, sites, in);
+  } catch (...) {
+    Outcome outcome;
+    outcome.name = PostName(entry.path, job);
+    outcome.linted = true;
+    outcome.diagnostics = LintInternalError(outcome.name, CurrentExceptionText());
+    return outcome;
+  }
+}
+
+// What the formats learn before the first post: how many posts will be
+// reported (those whose configuration loads) and every rule in play.
+RunInfo DescribeRun(const std::vector<WalkEntry>& posts, const PostJob& job, Projects& projects) {
+  RunInfo run;
+  std::set<const Project*> seen;
+  for (const Rule* rule : BuiltinRules()) run.rules.push_back(&rule->info);
+  for (const WalkEntry& post : posts) {
+    const std::string name = PostName(post.path, job);
+    const Project* project = projects.For(name);
+    if (!project || projects.SiteFor(name).failed) continue;  // reported; not linted
+    ++run.files;
+    if (!seen.insert(project).second) continue;
+    for (const auto& rule : project->custom_rules()) {
+      if (std::find(run.rules.begin(), run.rules.end(), &rule->info()) == run.rules.end()) {
+        run.rules.push_back(&rule->info());
+      }
+    }
+  }
+  return run;
+}
+
+// -o must never name a post being linted (or fixed): it would be overwritten.
+std::string OutputIsAnInput(const std::string& output, const std::vector<WalkEntry>& entries) {
+  struct stat target {};
+  const bool exists = stat(output.c_str(), &target) == 0;
+  const fs::path working_directory = WorkingDirectory();
+  const fs::path absolute = (working_directory / output).lexically_normal();
+  for (const WalkEntry& entry : entries) {
+    const std::string& post = entry.path;
+    if (post == "-") continue;
+    struct stat info {};
+    const bool same_file =
+        exists && stat(post.c_str(), &info) == 0 && info.st_dev == target.st_dev && info.st_ino == target.st_ino;
+    if (same_file || (working_directory / post).lexically_normal() == absolute) return post;
+  }
+  return "";
+}
+
+// Options of check that contradict each other; "" when none do.
+std::string Contradiction(const Invocation& call, bool reading_stdin) {
+  const bool fix = call.Has("fix");
+  const bool diff = call.Has("diff");
+  if (fix && diff) return "--fix and --diff cannot be used together (--diff writes nothing)";
+  for (const char* report_option : {"format", "statistics", "output"}) {
+    if (diff && call.Has(report_option)) {
+      return std::string("--diff prints a patch, not a report: it cannot be used with --") + report_option;
+    }
+  }
+  const std::string format = call.Has("format") ? call.Last("format") : "human";
+  if (call.Has("statistics") && format != "human" && format != "json") {
+    return "--statistics prints human or json, not '" + format + "'";
+  }
+  if (call.Has("show-fixes") && !fix && !diff)
+    return "--show-fixes lists what --fix or --diff fixes: use it with one of them";
+  if (fix && reading_stdin && call.Has("output") && call.Last("output") == "-") {
+    return "-o - cannot be used with --fix -: standard output carries the fixed post";
+  }
+  return "";
+}
+
+int RunCheck(const Invocation& call, Streams streams, const Terminal& terminal) {
+  std::ostream& out = streams.out;
+  std::ostream& err = streams.err;
+  std::string problem;
+  const std::optional<ConfigChoice> choice = ReadConfigChoice(call, &problem);
+  if (!choice) return UsageError(err, problem);
+  PostJob job;
+  job.fix = call.Has("fix");
+  job.diff = call.Has("diff");
+  job.follow_symlinks = call.Has("follow-symlinks");
+  job.fix_read_only = call.Has("fix-read-only");
+  job.fix_options = FixOptions{call.Has("unsafe-fixes"), 10};
+  if (call.Has("stdin-filename")) job.stdin_filename = call.Last("stdin-filename");
+  std::vector<std::string> paths = call.operands;
+  if (job.stdin_filename) {
+    if (paths.empty()) paths.emplace_back("-");
+    for (const std::string& path : paths) {
+      if (path != "-") {
+        return UsageError(
+            err, "--stdin-filename names the post read from '-'; it cannot be used with other paths ('" + path + "')");
+      }
+    }
+  }
+  if (paths.empty()) paths.emplace_back(".");  // the site in the current folder
+  const size_t stdin_count = static_cast<size_t>(std::count(paths.begin(), paths.end(), "-"));
+  if (stdin_count > 1) return UsageError(err, "'-' (standard input) can be named only once");
+  const bool reading_stdin = stdin_count == 1;
+  const std::string format_name = call.Has("format") ? call.Last("format") : "human";
+  const bool statistics = call.Has("statistics");
+  const std::optional<std::string> output =
+      call.Has("output") && call.Last("output") != "-" ? std::optional<std::string>(call.Last("output")) : std::nullopt;
+  if (const std::string contradiction = Contradiction(call, reading_stdin); !contradiction.empty()) {
+    return UsageError(err, contradiction);
+  }
+
+  Projects projects(*choice, err);
+  Selection selection(projects, SelectionOptions{call.Has("drafts"), call.Has("no-force-exclude")});
+  const WalkResult walk = CollectPosts(paths, selection, job.follow_symlinks);
+  for (const std::string& warning : selection.TakeWarnings()) {
+    err << "digestlint: warning: " << EscapeForTerminal(warning) << '\n';
+  }
+  if (!call.Has("quiet")) {
+    for (const std::string& note : walk.notes) err << "digestlint: note: " << EscapeForTerminal(note) << '\n';
+  }
+  const std::vector<WalkEntry>& posts = walk.entries;
+  if (output) {
+    if (const std::string input = OutputIsAnInput(*output, posts); !input.empty()) {
+      err << "digestlint: error: -o " << EscapeForTerminal(*output) << " is one of the posts to lint ("
+          << EscapeForTerminal(input) << "); it would be overwritten\n";
+      return kExitInputError;
+    }
+  }
+
+  // Reports stream file by file, in input order, whatever the format.
+  std::ostream& terminal_out = job.fix && reading_stdin ? err : out;  // stdout carries the fixed post
+  const OutputOptions terminal_options{UseColor(call.Has("color") ? call.Last("color") : "auto", terminal),
+                                       job.fix_options.unsafe};
+  std::ofstream report_file;
+  if (output) {
+    report_file.open(*output, std::ios::binary | std::ios::trunc);
+    if (!report_file) {
+      err << "digestlint: error: cannot write the report to " << EscapeForTerminal(*output) << ": "
+          << std::error_code(errno, std::generic_category()).message() << '\n';
+      return kExitInputError;
+    }
+  }
+  std::vector<std::unique_ptr<FormatWriter>> writers;
+  if (!job.diff) {
+    OutputOptions report_options = terminal_options;
+    if (output) report_options.color = false;
+    std::ostream& report_out = output ? static_cast<std::ostream&>(report_file) : terminal_out;
+    writers.push_back(statistics ? MakeStatisticsWriter(format_name, report_out, report_options)
+                                 : FindFormat(format_name)->make(report_out, report_options));
+    if (output && (statistics || format_name != "human")) {
+      writers.push_back(FindFormat("human")->make(terminal_out, terminal_options));  // the readable log
+    }
+  }
+  const RunInfo run = DescribeRun(posts, job, projects);
+  for (const auto& writer : writers) writer->Begin(run);
+
+  Totals totals;
+  std::map<std::string, int> fixed_per_rule;
+  size_t fixed_files = 0;
+  bool failed = projects.failed();  // a configuration error, a fix refused, a write that failed
+  bool has_diff = false;
+  bool fails_on_warnings = false;
+  const bool show_fixes = call.Has("show-fixes");
+  const size_t jobs = reading_stdin ? 1 : Jobs(call);
+  // The sites the posts belong to, indexed once, for the cross-post rules.
+  Sites sites(projects, SiteOptionsOf(call));
+  std::vector<std::string> names_of_posts;
+  names_of_posts.reserve(posts.size());
+  for (const WalkEntry& entry : posts) names_of_posts.push_back(entry.path);
+  sites.Prepare(names_of_posts, job.stdin_filename);
+  ForEachInOrder<Outcome>(
+      posts.size(), jobs, [&](size_t i) { return ProcessPostGuarded(posts[i], job, projects, sites, streams.in); },
+      [&](Outcome outcome) {
+        err << outcome.errors;
+        out << outcome.output;
+        if (outcome.pass_through_stdin) CopyRest(streams.in, out);
+        if (outcome.stdin_fixed && !out.flush()) {  // RunCli reports it; nothing was fixed
+          outcome.failed = true;
+          outcome.fixed = false;
+        }
+        failed = failed || outcome.failed;
+        if (!outcome.linted) return;
+        ++totals.files;
+        has_diff = has_diff || outcome.has_diff;
+        fails_on_warnings = fails_on_warnings || outcome.fails_on_warnings;
+        if (outcome.fixed) {
+          for (const auto& [code, count] : outcome.fixed_per_rule) fixed_per_rule[code] += count;
+          ++fixed_files;
+          if (show_fixes) {
+            err << "digestlint: fixed " << EscapeForTerminal(outcome.name) << ": " << RuleCounts(outcome.fixed_per_rule)
+                << '\n';
+          }
+        }
+        AddTotals(totals, CountTotals(outcome.diagnostics, 0));
+        const FileReport file{outcome.name, outcome.diagnostics, outcome.source ? &*outcome.source : nullptr};
+        for (const auto& writer : writers) writer->File(file);
+      });
+  for (const auto& writer : writers) writer->End();
+  if (output) {
+    report_file.close();
+    if (!report_file) {
+      err << "digestlint: error: cannot write the report to " << EscapeForTerminal(*output) << '\n';
+      failed = true;
+    }
+  }
+
+  if (!call.Has("quiet") && !(failed && totals.files == 0)) {
+    if (job.diff) {
+      err << (has_diff ? FixedSummary(fixed_per_rule, fixed_files) + ", shown as a diff; nothing was written"
+                       : std::string("digestlint: nothing to fix"))
+          << '\n';
+    } else {
+      if (job.fix) err << FixedSummary(fixed_per_rule, fixed_files) << '\n';
+      err << SummaryLine(totals, job.fix_options.unsafe) << '\n';
+    }
+  }
+  if (totals.unlintable_files > 0 || failed) return kExitInputError;
+  if (job.diff) return has_diff ? kExitProblems : kExitClean;
+  if (call.Has("exit-zero")) return kExitClean;
+  return totals.errors > 0 || fails_on_warnings ? kExitProblems : kExitClean;
+}
+
 // `digestlint rules`: the catalogue, as a table, JSON, or the Markdown reference page.
-int ListRules(const Options& options, Projects& projects, std::ostream& out) {
-  const Project* project = projects.For(".");
-  if (!project) return kExitInputError;
-  const std::vector<const RuleInfo*> rules = AllRuleInfos(project->custom_rules());
-  if (options.format == "json") {
+int RunRules(const Invocation& call, Streams streams, const Terminal&) {
+  const LoadedProject loaded = LoadProject(call, streams, ".");
+  if (!loaded.project) return loaded.status;
+  const std::vector<const RuleInfo*> rules = AllRuleInfos(loaded.project->custom_rules());
+  const std::string format = call.Has("format") ? call.Last("format") : "human";
+  std::ostream& out = streams.out;
+  if (format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const RuleInfo* rule : rules) {
       list.push_back({{"code", rule->code},
@@ -282,8 +573,8 @@ int ListRules(const Options& options, Projects& projects, std::ostream& out) {
                       {"fix", FixName(rule->fix).empty() ? "none" : FixName(rule->fix)},
                       {"summary", rule->summary}});
     }
-    out << list.dump(2) << '\n';
-  } else if (options.format == "markdown") {
+    out << DumpJson(list) << '\n';
+  } else if (format == "markdown") {
     out << "# digestlint rules\n\n<!-- Generated by ci/generate-rules-reference.sh from the rules' declarations and "
            "documentation. Do not edit. -->\n\n"
         << "| code | name | severity | fix | summary |\n| --- | --- | --- | --- | --- |\n";
@@ -298,309 +589,262 @@ int ListRules(const Options& options, Projects& projects, std::ostream& out) {
     out << "code   name                      severity  fix     summary\n";
     for (const RuleInfo* rule : rules) {
       out << std::left << std::setw(6) << rule->code << ' ' << std::setw(26) << rule->name << std::setw(10)
-          << SeverityName(rule->severity) << std::setw(8) << FixName(rule->fix) << rule->summary << '\n';
+          << SeverityName(rule->severity) << std::setw(8) << FixName(rule->fix) << EscapeForTerminal(rule->summary)
+          << '\n';
     }
   }
   return kExitClean;
 }
 
 // `digestlint explain CODE|NAME`: the rule's documentation.
-int Explain(const Options& options, Projects& projects, std::ostream& out, std::ostream& err) {
-  const Project* project = projects.For(".");
-  if (!project) return kExitInputError;
-  const std::string& wanted = options.paths.front();
+int RunExplain(const Invocation& call, Streams streams, const Terminal&) {
+  const LoadedProject loaded = LoadProject(call, streams, ".");
+  if (!loaded.project) return loaded.status;
+  const std::string& wanted = call.operands.front();
   std::vector<std::string> known;
-  for (const RuleInfo* rule : AllRuleInfos(project->custom_rules())) {
+  for (const RuleInfo* rule : AllRuleInfos(loaded.project->custom_rules())) {
     if (rule->code == wanted || rule->name == wanted || IsAlias(*rule, wanted)) {
       // In the blog's own terms: what each of its schemas says about the rule's subject.
       std::string doc = RuleDocumentation(*rule);
-      for (const auto& [name, schema] : project->NamedSchemas()) {
+      for (const auto& [name, schema] : loaded.project->NamedSchemas()) {
         const std::string described = RuleDocumentationFor(*rule, schema->format(), name);
         if (described.size() > doc.size()) doc += described.substr(RuleDocumentation(*rule).size());
       }
-      out << doc;
+      streams.out << doc;
       return kExitClean;
     }
     known.emplace_back(rule->code);
     known.emplace_back(rule->name);
   }
   const std::string suggestion = ClosestMatch(wanted, known);
-  err << "digestlint: error: unknown rule '" << wanted << "'"
-      << (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)") << '\n';
+  streams.err << "digestlint: error: unknown rule '" << EscapeForTerminal(wanted) << "'"
+              << (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)") << '\n';
   return kExitInputError;
 }
 
 // `digestlint config [PATH]`: the effective configuration and where each value came from.
-int ShowConfig(const Options& options, Projects& projects, std::ostream& out) {
-  const std::string path = options.paths.empty() ? "." : options.paths.front();
+int RunConfig(const Invocation& call, Streams streams, const Terminal&) {
+  const std::string path = call.operands.empty() ? "." : call.operands.front();
   const std::string probe = fs::is_directory(path) ? (fs::path(path) / "post.md").string() : path;
-  const Project* project = projects.For(probe);
-  if (!project) return kExitInputError;
-  const Config& config = project->config();
-  const auto list = [](const std::vector<std::string>& items) {
-    std::string text = "[";
-    for (size_t i = 0; i < items.size(); ++i) text += (i ? ", " : "") + nlohmann::json(items[i]).dump();
-    return text + "]";
-  };
-  std::map<std::string, std::string> values;
-  values["schema"] = config.schema ? *config.schema : "(built-in daily-papers)";
-  values["include"] = list(config.include);
-  values["exclude"] = list(config.exclude);
-  values["select"] = list(config.select);
-  values["extend-select"] = list(config.extend_select);
-  values["ignore"] = list(config.ignore);
-  values["severity"] = nlohmann::json(config.severity).dump();
-  std::string per_file = "{";
-  for (const auto& [glob, rules] : config.per_file_ignores) {
-    per_file += (per_file.size() > 1 ? ", " : "") + nlohmann::json(glob).dump() + ": " + list(rules);
-  }
-  values["per-file-ignores"] = per_file + "}";
+  const LoadedProject loaded = LoadProject(call, streams, probe);
+  if (!loaded.project) return loaded.status;
+  const Config& config = loaded.project->config();
+  using Json = nlohmann::ordered_json;
+  std::map<std::string, Json> values;
+  values["schema"] = config.schema ? Json(*config.schema) : Json(nullptr);
+  values["include"] = config.include;
+  values["exclude"] = config.exclude;
+  values["select"] = config.select;
+  values["extend-select"] = config.extend_select;
+  values["ignore"] = config.ignore;
+  values["severity"] = config.severity;
+  Json per_file = Json::object();
+  for (const auto& [glob, rules] : config.per_file_ignores) per_file[glob] = rules;
+  values["per-file-ignores"] = per_file;
   values["fail-on"] = config.fail_on;
-  std::string schemas = "[";
+  Json schemas = Json::array();
   for (const Config::SchemaForFiles& entry : config.schemas) {
-    schemas += (schemas.size() > 1 ? ", " : "") + std::string("{files: ") + list(entry.files) +
-               ", schema: " + nlohmann::json(entry.schema).dump() + "}";
+    schemas.push_back({{"files", entry.files}, {"schema", entry.schema}});
   }
-  values["schemas"] = schemas + "]";
-  values["custom-rules"] = list(config.custom_rules);
+  values["schemas"] = schemas;
+  values["custom-rules"] = config.custom_rules;
   const SeriesConfig& series = config.series;
-  values["series"] = "{cadence: " + std::string(CadenceName(series.cadence)) +
-                     (series.since ? ", since: " + *series.since : "") +
-                     (series.paper_window ? ", paper-window: " + std::to_string(*series.paper_window) : "") +
-                     ", common-tag-posts: " + std::to_string(series.common_tag_posts) + "}";
-  values["cache-dir"] = config.cache_dir.empty() ? "(.digestlint-cache beside the configuration)" : config.cache_dir;
-  out << "# configuration for " << probe << ": " << (config.file.empty() ? "none found, defaults" : config.file)
-      << '\n';
+  Json series_value = {{"cadence", CadenceName(series.cadence)}};
+  if (series.since) series_value["since"] = *series.since;
+  if (series.paper_window) series_value["paper-window"] = *series.paper_window;
+  series_value["common-tag-posts"] = series.common_tag_posts;
+  values["series"] = series_value;
+  values["cache-dir"] = config.cache_dir.empty() ? Json(nullptr) : Json(config.cache_dir);
+  const auto origin = [&](const std::string& key) {
+    const auto found = config.origin.find(key);
+    return found == config.origin.end() ? std::string("default") : found->second;
+  };
+  if (call.Last("format") == "json") {
+    Json document = {{"file", config.file.empty() ? Json(nullptr) : Json(config.file)}, {"values", Json::object()}};
+    for (const auto& [key, value] : values) document["values"][key] = {{"value", value}, {"origin", origin(key)}};
+    streams.out << DumpJson(document) << '\n';
+    return kExitClean;
+  }
+  const auto shown = [](const std::string& key, const Json& value) -> std::string {
+    if (value.is_null()) {
+      return key == "schema" ? "(built-in daily-papers)" : "(.digestlint-cache beside the configuration)";
+    }
+    if (value.is_string() && (key == "fail-on" || key == "schema" || key == "cache-dir")) {
+      return value.get<std::string>();
+    }
+    if (key == "series") {  // {cadence: weekdays, since: 2025-10-01, ...}: its values are plain words and numbers
+      std::string text;
+      for (const auto& [name, item] : value.items()) {
+        text += (text.empty() ? "{" : ", ") + name + ": " + (item.is_string() ? item.get<std::string>() : item.dump());
+      }
+      return text + "}";
+    }
+    std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
+    // One line, with a space after each separator, as the configuration file would be written.
+    std::string spaced;
+    bool in_string = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      if (c == '"' && (i == 0 || text[i - 1] != '\\')) in_string = !in_string;
+      spaced += c;
+      if (!in_string && (c == ',' || c == ':')) spaced += ' ';
+    }
+    return spaced;
+  };
+  streams.out << "# configuration for " << EscapeForTerminal(probe) << ": "
+              << (config.file.empty() ? "none found, defaults" : EscapeForTerminal(config.file)) << '\n';
   for (const auto& [key, value] : values) {
-    const auto origin = config.origin.find(key);
-    out << key << ": " << value << "  # " << (origin == config.origin.end() ? "default" : origin->second) << '\n';
+    streams.out << key << ": " << EscapeForTerminal(shown(key, value)) << "  # " << EscapeForTerminal(origin(key))
+                << '\n';
   }
   return kExitClean;
 }
 
-// What working on one post produced: made by a worker, consumed in order.
-struct Outcome {
-  std::string name;
-  bool linted = false;  // false when its configuration could not be loaded
-  std::vector<LocatedDiagnostic> diagnostics;
-  std::string output;  // for stdout: a diff, or the fixed post read from stdin
-  std::string errors;  // for stderr
-  std::map<std::string, int> fixed_per_rule;
-  bool fixed = false;
-  bool failed = false;
-  bool has_diff = false;
-  bool stdin_fixed = false;
-  bool fails_on_warnings = false;
-};
-
-Outcome ProcessPost(const WalkEntry& entry, const Options& options, Projects& projects, const Sites& sites,
-                    std::istream& in, const FixOptions& fix_options) {
-  Outcome outcome;
-  const std::string& path = entry.path;
-  if (fault_injection_for_testing) fault_injection_for_testing("post", path);
-  Input input = NameInput(path, options);
-  outcome.name = input.name;
-  const Project* project = projects.For(input.name);
-  const SiteLookup site = projects.SiteFor(input.name);
-  if (!project || site.failed) {
-    outcome.failed = true;
-    return outcome;
-  }
-  outcome.linted = true;
-  if (!entry.problem.empty()) {  // a folder the walk could not read, a name too long
-    outcome.diagnostics = LintUnreadable(input.name, entry.problem);
-    return outcome;
-  }
-  LintSettings settings = project->SettingsFor(input.name);
-  if (site.site) settings.jekyll = site.site->Document(site.relative);
-  settings.blog = sites.For(input.name);
-  std::error_code size_error;
-  const uintmax_t size = input.from_stdin ? 0 : fs::file_size(path, size_error);
-  if (!size_error && size > settings.max_file_size) {  // not even read
-    outcome.diagnostics = LintTooLarge(input.name, TooLargeReason(size, settings.max_file_size));
-    return outcome;
-  }
-  ReadInput(path, in, input);
-  if (!input.bytes) {
-    outcome.diagnostics = LintUnreadable(input.name, input.problem);
-  } else if (!options.fix && !options.diff) {
-    outcome.diagnostics = LintBytes(input.name, *input.bytes, settings);
-  } else {
-    FixResult result = FixBytes(input.name, *input.bytes, settings, fix_options);
-    outcome.diagnostics = std::move(result.remaining);
-    if (result.refused) {
-      outcome.errors = "digestlint: error: " + input.name + ": not fixed: " + *result.refused + "\n";
-      outcome.failed = true;
-    } else if (options.diff) {
-      outcome.output = UnifiedDiff(input.name, result.original, result.fixed);
-      outcome.has_diff = !outcome.output.empty();
-    } else if (input.from_stdin) {
-      outcome.output = result.fixed;
-      outcome.stdin_fixed = true;
-    } else if (const std::string target = options.follow_symlinks || !entry.named ? "" : LinkTargetOutside(path);
-               result.changed() && !target.empty()) {
-      outcome.errors = "digestlint: error: " + input.name + ": not fixed: it is a symbolic link to " + target +
-                       ", outside the folder it is in (--follow-symlinks writes through it)\n";
-      outcome.failed = true;
-    } else if (result.changed()) {
-      const ReplaceResult written = ReplaceFileIfUnchanged(path, input.stamp, result.original, result.fixed,
-                                                           ReplaceOptions{options.fix_read_only});
-      for (const std::string& note : written.notes) {
-        outcome.errors += "digestlint: warning: " + input.name + ": " + note + "\n";
-      }
-      if (!written.problem.empty()) {
-        outcome.errors += "digestlint: error: " + input.name + ": not written: " + written.problem + "\n";
-        outcome.failed = true;
-        return outcome;
-      }
-    }
-    if (result.changed() || (options.diff && result.fixed != result.original)) {
-      outcome.fixed_per_rule = result.fixed_per_rule;
-      outcome.fixed = true;
-    }
-  }
-  outcome.fails_on_warnings = project->FailsOnWarnings() &&
-                              std::any_of(outcome.diagnostics.begin(), outcome.diagnostics.end(),
-                                          [](const LocatedDiagnostic& d) { return d.severity == Severity::kWarning; });
-  return outcome;
+// `digestlint report [PATH] [-o FILE]`: the site's HTML report.
+int RunReport(const Invocation& call, Streams streams, const Terminal&) {
+  std::string problem;
+  const std::optional<ConfigChoice> choice = ReadConfigChoice(call, &problem);
+  if (!choice) return UsageError(streams.err, problem);
+  Projects projects(*choice, streams.err);
+  const std::optional<std::string> output =
+      call.Has("output") && call.Last("output") != "-" ? std::optional<std::string>(call.Last("output")) : std::nullopt;
+  return WriteSiteReport(call.operands.empty() ? "." : call.operands.front(), output, projects, SiteOptionsOf(call),
+                         streams);
 }
 
-// The last-resort handler: whatever throws while working on one post (out of
-// memory, a bug) becomes its DL005 diagnostic, and the other posts finish.
-Outcome ProcessPostGuarded(const WalkEntry& entry, const Options& options, Projects& projects, const Sites& sites,
-                           std::istream& in, const FixOptions& fix_options) {
-  try {
-    return ProcessPost(entry, options, projects, sites, in, fix_options);
-  } catch (...) {
-    Outcome outcome;
-    outcome.name = NameInput(entry.path, options).name;
-    outcome.linted = true;
-    outcome.diagnostics = LintInternalError(outcome.name, CurrentExceptionText());
-    return outcome;
+// `digestlint completions SHELL`.
+int RunCompletions(const Invocation& call, Streams streams, const Terminal&) {
+  streams.out << CompletionScript(call.operands.front());
+  return kExitClean;
+}
+
+// Diagnostics as you type, quick fixes, fix-all and hover (README, "Editor integration").
+int RunServer(const Invocation& call, Streams, const Terminal&) {
+  server::ServerOptions options;
+  options.drafts = call.Has("drafts");
+  return server::RunServer(STDIN_FILENO, STDOUT_FILENO, options);
+}
+
+}  // namespace
+
+// Every command; the first is the default (bare paths). Adding a command is
+// one entry here.
+const std::vector<CommandSpec>& Commands() {
+  using K = ValueKind;
+  static const std::vector<CommandSpec> commands = {
+      {"check",
+       "[PATH...]",
+       "lint posts (the default command)",
+       {"format",       "output",          "fix",
+        "unsafe-fixes", "fix-read-only",   "diff",
+        "show-fixes",   "stdin-filename",  "config",
+        "no-config",    "no-cache",        "schema",
+        "select",       "ignore",          "no-force-exclude",
+        "drafts",       "follow-symlinks", "exit-zero",
+        "statistics",   "quiet",           "jobs",
+        "color"},
+       K::kFile,
+       0,
+       SIZE_MAX,
+       nullptr,
+       RunCheck},
+      {"rules", "", "list the rules", {"format", "config", "no-config"}, K::kNone, 0, 0, nullptr, RunRules},
+      {"explain",
+       "CODE|NAME",
+       "print a rule's documentation",
+       {"config", "no-config"},
+       K::kText,
+       1,
+       1,
+       RuleChoices,
+       RunExplain},
+      {"config",
+       "[PATH]",
+       "print the configuration for PATH and where each value comes from",
+       {"format", "config", "no-config", "schema", "select", "ignore"},
+       K::kFile,
+       0,
+       1,
+       nullptr,
+       RunConfig},
+      {"report",
+       "[PATH]",
+       "write the HTML report of the site that holds PATH (a folder of the site)",
+       {"output", "config", "no-config", "no-cache", "schema", "select", "ignore", "drafts", "jobs"},
+       K::kFile,
+       0,
+       1,
+       nullptr,
+       RunReport},
+      {"server",
+       "",
+       "run the language server (LSP 3.17) on stdin and stdout, for editors",
+       {"drafts", "stdio"},
+       K::kNone,
+       0,
+       0,
+       nullptr,
+       RunServer},
+      {"init",
+       "[FOLDER]",
+       "write a commented .digestlint.yaml for the site in FOLDER",
+       {"force"},
+       K::kFile,
+       0,
+       1,
+       nullptr,
+       RunInit},
+      {"completions",
+       "bash|zsh|fish",
+       "print a shell completion script",
+       {},
+       K::kChoice,
+       1,
+       1,
+       CompletionShells,
+       RunCompletions},
+  };
+  return commands;
+}
+
+bool UseColor(std::string_view when, const Terminal& terminal) {
+  if (when == "always") return true;
+  if (when == "never") return false;
+  if (terminal.force_color_env) return true;
+  if (terminal.no_color_env || terminal.dumb_terminal) return false;
+  return terminal.stdout_is_tty;
+}
+
+namespace {
+
+int Dispatch(const std::vector<std::string>& args, Streams streams, const Terminal& terminal) {
+  std::variant<Invocation, std::string> parsed = ParseCommandLine(args);
+  if (const std::string* problem = std::get_if<std::string>(&parsed)) return UsageError(streams.err, *problem);
+  const Invocation& call = std::get<Invocation>(parsed);
+  for (const std::string& warning : call.warnings) {
+    streams.err << "digestlint: warning: " << EscapeForTerminal(warning) << '\n';
   }
+  if (call.Has("help")) {
+    streams.out << (call.command_named ? CommandHelpText(*call.command) : HelpText());
+    return kExitClean;
+  }
+  if (call.Has("version")) {
+    streams.out << "digestlint " << DIGESTLINT_VERSION << '\n';
+    return kExitClean;
+  }
+  return call.command->run(call, streams, terminal);
 }
 
 }  // namespace
 
 int RunCli(const std::vector<std::string>& args, Streams streams, const Terminal& terminal) {
-  std::ostream& out = streams.out;
-  std::ostream& err = streams.err;
-  Options options;
-  if (const std::string problem = ParseArgs(args, options); !problem.empty()) {
-    err << "digestlint: error: " << problem << "\nTry 'digestlint --help'.\n";
+  const int status = Dispatch(args, streams, terminal);
+  // Every write must have arrived (a full disk, a closed pipe): else status 2.
+  if (!streams.out.flush()) {
+    streams.err << "digestlint: error: cannot write to standard output\n";
     return kExitInputError;
   }
-  if (options.help) {
-    out << kHelp;
-    return kExitClean;
-  }
-  if (options.version) {
-    out << "digestlint " << DIGESTLINT_VERSION << '\n';
-    return kExitClean;
-  }
-  Projects projects(ConfigChoice{options.config, options.no_config, options.overrides}, err);
-  if (options.command == "rules") return ListRules(options, projects, out);
-  if (options.command == "explain") return Explain(options, projects, out, err);
-  if (options.command == "config") return ShowConfig(options, projects, out);
-  const SiteOptions site_options{options.no_config, !options.no_cache, options.jobs, options.drafts};
-  if (options.command == "report") {
-    return WriteSiteReport(options.paths.empty() ? "." : options.paths.front(), options.output, projects, site_options,
-                           streams);
-  }
-
-  const FixOptions fix_options{options.unsafe_fixes, 10};
-  Selection selection(projects, SelectionOptions{options.drafts, options.no_force_exclude});
-  const WalkResult walk = CollectPosts(options.paths, selection, options.follow_symlinks);
-  for (const std::string& warning : selection.TakeWarnings()) err << "digestlint: warning: " << warning << '\n';
-  if (!options.quiet) {
-    for (const std::string& note : walk.notes) err << "digestlint: note: " << note << '\n';
-  }
-  const std::vector<WalkEntry>& posts = walk.entries;
-  const Format& format = *FindFormat(options.format);
-  const bool color =
-      options.color == "always" || (options.color == "auto" && terminal.stdout_is_tty && !terminal.no_color_env);
-  const bool reading_stdin =
-      std::any_of(posts.begin(), posts.end(), [](const WalkEntry& entry) { return entry.path == "-"; });
-  // Text formats are written file by file as results arrive, so memory stays flat;
-  // structured ones (json, sarif, junit), --statistics and -o need the whole run.
-  const bool streaming = !options.diff && !options.statistics && !options.output &&
-                         (format.name == "human" || format.name == "concise" || format.name == "github");
-  const size_t jobs = reading_stdin ? 1 : options.jobs;
-  Sites sites(projects, site_options);
-  std::vector<std::string> names_of_posts;
-  names_of_posts.reserve(posts.size());
-  for (const WalkEntry& entry : posts) names_of_posts.push_back(entry.path);
-  sites.Prepare(names_of_posts, options.stdin_filename);
-
-  std::vector<LocatedDiagnostic> diagnostics;  // kept unless streaming
-  std::vector<std::string> names;              // as shown in reports
-  Totals totals;
-  std::map<std::string, int> fixed_per_rule;
-  size_t fixed_files = 0;
-  bool failed = projects.failed();  // a configuration error, a fix refused, a write that failed
-  bool has_diff = false;
-  bool stdin_fixed = false;  // the fixed post went to stdout: reports go to stderr
-  bool fails_on_warnings = false;
-  ForEachInOrder<Outcome>(
-      posts.size(), jobs,
-      [&](size_t i) { return ProcessPostGuarded(posts[i], options, projects, sites, streams.in, fix_options); },
-      [&](Outcome outcome) {
-        err << outcome.errors;
-        out << outcome.output;
-        failed = failed || outcome.failed;
-        if (!outcome.linted) return;
-        names.push_back(outcome.name);
-        has_diff = has_diff || outcome.has_diff;
-        stdin_fixed = stdin_fixed || outcome.stdin_fixed;
-        fails_on_warnings = fails_on_warnings || outcome.fails_on_warnings;
-        if (outcome.fixed) {
-          for (const auto& [code, count] : outcome.fixed_per_rule) fixed_per_rule[code] += count;
-          ++fixed_files;
-        }
-        AddTotals(totals, CountTotals(outcome.diagnostics, 1));
-        if (streaming) {
-          format.write(stdin_fixed ? err : out, Report{{outcome.name}, outcome.diagnostics, color});
-        } else {
-          diagnostics.insert(diagnostics.end(), std::make_move_iterator(outcome.diagnostics.begin()),
-                             std::make_move_iterator(outcome.diagnostics.end()));
-        }
-      });
-  totals.files = names.size();
-
-  std::ostream& terminal_out = stdin_fixed ? err : out;
-  Report report{names, diagnostics, color};
-  if (options.diff || streaming) {
-    // Already written: the diff, or the report file by file.
-  } else if (options.statistics) {
-    WriteStatistics(terminal_out, diagnostics);
-  } else if (options.output) {
-    std::ofstream file(*options.output, std::ios::binary | std::ios::trunc);
-    report.color = false;
-    format.write(file, report);
-    file.close();
-    if (!file) {
-      err << "digestlint: error: cannot write the report to " << *options.output << '\n';
-      failed = true;
-    }
-    report.color = color;
-    if (format.name != "human") WriteHuman(terminal_out, report);
-  } else {
-    format.write(terminal_out, report);
-  }
-  if (!options.quiet && !(failed && names.empty())) {
-    if (options.diff) {
-      err << (has_diff ? FixedSummary(fixed_per_rule, fixed_files) + ", shown as a diff; nothing was written"
-                       : std::string("digestlint: nothing to fix"))
-          << '\n';
-    } else {
-      if (options.fix) err << FixedSummary(fixed_per_rule, fixed_files) << '\n';
-      err << SummaryLine(totals, fix_options.unsafe) << '\n';
-    }
-  }
-  if (totals.unlintable_files > 0 || failed) return kExitInputError;
-  if (options.diff) return has_diff ? kExitProblems : kExitClean;
-  if (options.exit_zero) return kExitClean;
-  return totals.errors > 0 || fails_on_warnings ? kExitProblems : kExitClean;
+  return status;
 }
 
 }  // namespace digestlint

@@ -210,7 +210,8 @@ bool LoadCustomRuleFile(const std::string& path, std::vector<std::unique_ptr<Cus
     swaps += "- `" + wrong + "` → `" + right.get<std::string>() + "`\n";
   }
   rule->documentation_ =
-      "# " + rule->code_ + " " + rule->name_ + "\n\nDefault severity: **" + severity + "**. Custom rule from `" + path +
+      "# " + rule->code_ + " " + rule->name_ + "\n\nDefault severity: **" + severity + "**. Custom rule from `" +
+      fs::path(path).filename().string() +  // no absolute path: SARIF embeds this text
       "`.\n\n## What it checks\n\n" + rule->summary_ + "\n\nKind: `" + kind + "`, scope: `" + rule->scope_ + "`" +
       (data.contains("pattern") ? ", pattern: `" + data["pattern"].get<std::string>() + "`" : std::string()) +
       (ignore_case ? " (ignoring case)" : "") + ".\n" + (swaps.empty() ? "" : "\n" + swaps) +

@@ -82,7 +82,9 @@ struct LocatedEdit {
   std::string content;
 };
 
-/// A diagnostic placed in a file, with positions resolved for output.
+/// A diagnostic placed in a file, with positions resolved for output. It
+/// refers to its line by position and never copies it: the human format takes
+/// the line from the file's text while it prints that file.
 struct LocatedDiagnostic {
   std::string path;
   Position start;
@@ -92,7 +94,6 @@ struct LocatedDiagnostic {
   std::string message;
   std::optional<Fix> fix;              // spans are byte offsets into the linted text
   std::vector<LocatedEdit> fix_edits;  // the same edits, as positions
-  std::string line_text;               // the source line at `start`, for caret output
   std::vector<RelatedLocation> related;
 };
 

@@ -588,10 +588,30 @@ std::string LinkKind::PlaceDescription() const {
 
 // ---------------------------------------------------------------- sections
 
+namespace {
+
+// "핵심  요약" and "핵심요약" are "핵심 요약": spacing inside a name is not its spelling.
+std::string WithoutSpaces(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c != ' ' && c != '\t') out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
 const SectionSpec* SectionsFormat::Find(std::string_view name, int* index) const {
   const std::string_view bare = Undecorated(name);
+  const std::string squeezed = WithoutSpaces(bare);
   for (size_t i = 0; i < list.size(); ++i) {
-    if (list[i].name.Matches(name, case_sensitive) || list[i].name.Matches(bare, case_sensitive)) {
+    const std::vector<std::string>& forms = list[i].name.forms();
+    const bool same_without_spaces = std::any_of(forms.begin(), forms.end(), [&](const std::string& written) {
+      const std::string form_squeezed = WithoutSpaces(written);
+      return case_sensitive ? form_squeezed == squeezed : EqualsIgnoringCase(form_squeezed, squeezed);
+    });
+    if (list[i].name.Matches(name, case_sensitive) || list[i].name.Matches(bare, case_sensitive) ||
+        same_without_spaces) {
       if (index) *index = static_cast<int>(i);
       return &list[i];
     }

@@ -16,6 +16,7 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 struct Round {
   std::string text;
   std::map<std::string, int> applied;
+  std::vector<Edit> edits;  // sorted, disjoint
 };
 
 // Applies every applicable fix whose edits do not overlap an edit already
@@ -48,7 +49,57 @@ Round ApplyFixes(const std::string& text, const std::vector<LocatedDiagnostic>& 
     copied = edit.span.end;
   }
   round.text.append(text, copied, std::string::npos);
+  round.edits = std::move(accepted);
   return round;
+}
+
+// Where the text differs from the original after one more round of `edits`
+// (sorted, disjoint spans of the current text): `changes` and the edits, as
+// intervals of the current text, are merged where they overlap or touch; each
+// group maps back to the original through the changes before it and forward
+// to the new text through the edits before it.
+std::vector<TextChange> ComposeChanges(const std::vector<TextChange>& changes, const std::vector<Edit>& edits) {
+  struct Piece {
+    Span current;
+    long long original_delta = 0;  // current length - original length (a change)
+    long long new_delta = 0;       // new length - current length (an edit)
+  };
+  std::vector<Piece> pieces;
+  pieces.reserve(changes.size() + edits.size());
+  for (const TextChange& c : changes) {
+    pieces.push_back(
+        {c.after,
+         static_cast<long long>(c.after.end - c.after.begin) - static_cast<long long>(c.before.end - c.before.begin),
+         0});
+  }
+  for (const Edit& e : edits) {
+    pieces.push_back(
+        {e.span, 0, static_cast<long long>(e.replacement.size()) - static_cast<long long>(e.span.end - e.span.begin)});
+  }
+  std::stable_sort(pieces.begin(), pieces.end(),
+                   [](const Piece& a, const Piece& b) { return a.current.begin < b.current.begin; });
+  std::vector<TextChange> composed;
+  long long original_delta = 0;  // current - original, before the group
+  long long new_delta = 0;       // new - current, before the group
+  for (size_t i = 0; i < pieces.size();) {
+    Span group = pieces[i].current;
+    long long group_original = 0;
+    long long group_new = 0;
+    for (; i < pieces.size() && pieces[i].current.begin <= group.end; ++i) {
+      group.end = std::max(group.end, pieces[i].current.end);
+      group_original += pieces[i].original_delta;
+      group_new += pieces[i].new_delta;
+    }
+    const auto shift = [](size_t offset, long long delta) {
+      return static_cast<size_t>(static_cast<long long>(offset) + delta);
+    };
+    composed.push_back(
+        TextChange{Span{shift(group.begin, -original_delta), shift(group.end, -original_delta - group_original)},
+                   Span{shift(group.begin, new_delta), shift(group.end, new_delta + group_new)}});
+    original_delta += group_original;
+    new_delta += group_new;
+  }
+  return composed;
 }
 
 std::map<std::string, int> CountByRule(const std::vector<LocatedDiagnostic>& diagnostics) {
@@ -131,6 +182,7 @@ FixResult FixBytes(const std::string& path, const std::string& bytes, const Lint
       break;
     }
     for (const auto& [code, count] : round.applied) applied[code] += count;
+    result.changes = ComposeChanges(result.changes, round.edits);
     text = std::move(round.text);
     diagnostics = LintBytes(path, text, settings);
   }
@@ -144,9 +196,18 @@ FixResult FixBytes(const std::string& path, const std::string& bytes, const Lint
   }
   if (result.refused) {
     result.remaining = original;
+    result.changes.clear();
     return result;
   }
   result.fixed = (bom ? std::string(kBom) : std::string()) + text;
+  if (bom) {  // the changes are in the text after the BOM
+    for (TextChange& change : result.changes) {
+      for (Span* span : {&change.before, &change.after}) {
+        span->begin += kBom.size();
+        span->end += kBom.size();
+      }
+    }
+  }
   result.fixed_per_rule = std::move(applied);
   result.remaining = std::move(diagnostics);
   return result;

@@ -10,6 +10,7 @@
 #include "diagnostic.h"
 #include "schema.h"
 #include "settings.h"
+#include "unified_diff.h"
 
 namespace digestlint {
 
@@ -22,6 +23,7 @@ struct FixResult {
   std::string original;                       // the bytes as read
   std::string fixed;                          // the bytes to write (BOM and line endings kept)
   std::map<std::string, int> fixed_per_rule;  // rule code -> fixes applied
+  std::vector<TextChange> changes;            // where `fixed` differs from `original`, for --diff
   std::vector<LocatedDiagnostic> remaining;   // diagnostics of the fixed text
   // Set when the result must not be written: the reason, naming the rules.
   std::optional<std::string> refused;

@@ -23,6 +23,9 @@ namespace {
 std::vector<LocatedDiagnostic> Locate(const Post& post, const std::vector<Diagnostic>& diagnostics) {
   std::vector<LocatedDiagnostic> located;
   located.reserve(diagnostics.size());
+  // Rules report in text order: with hints, many diagnostics on one line cost linear time.
+  SourceText::Hint hint;
+  SourceText::Hint edit_hint;
   for (const Diagnostic& diagnostic : diagnostics) {
     LocatedDiagnostic out;
     out.path = post.path;
@@ -32,13 +35,13 @@ std::vector<LocatedDiagnostic> Locate(const Post& post, const std::vector<Diagno
     out.fix = diagnostic.fix;
     out.related = diagnostic.related;
     if (post.source) {
-      out.start = post.source->PositionOf(diagnostic.span.begin);
-      out.end = post.source->PositionOf(std::max(diagnostic.span.begin, diagnostic.span.end));
-      if (!post.encoding_problem) out.line_text = std::string(post.source->Line(out.start.line));
+      out.start = post.source->PositionOf(diagnostic.span.begin, hint);
+      out.end = post.source->PositionOf(std::max(diagnostic.span.begin, diagnostic.span.end), hint);
       if (diagnostic.fix) {
         for (const Edit& edit : diagnostic.fix->edits) {
-          out.fix_edits.push_back(LocatedEdit{post.source->PositionOf(edit.span.begin),
-                                              post.source->PositionOf(edit.span.end), edit.replacement});
+          const Position edit_start = post.source->PositionOf(edit.span.begin, edit_hint);
+          out.fix_edits.push_back(
+              LocatedEdit{edit_start, post.source->PositionOf(edit.span.end, edit_hint), edit.replacement});
         }
       }
     }
@@ -52,7 +55,7 @@ std::vector<LocatedDiagnostic> RunRules(const Post& post, const LintSettings& se
   const bool text = !post.read_error && !post.encoding_problem && !post.too_large && !post.internal_error;
   const auto enabled = [&](const RuleInfo& info) { return settings.disabled.count(std::string(info.code)) == 0; };
   std::optional<Suppressions> suppressions;
-  if (text) suppressions.emplace(*post.source);
+  if (text) suppressions.emplace(*post.source, post.front_matter.body_start);
   std::vector<Diagnostic> diagnostics;
   DiagnosticSink sink(
       diagnostics,

@@ -234,13 +234,23 @@ class PostBuilder {
     if (papers().numbering.Match(Text(content))) return true;
     if (!papers().numbering.enabled && papers().title != TitleForm::kLink) return true;
     // A heading that lost its number and link is still a paper when its
-    // sections follow it.
+    // sections follow it (headings, or bold labels starting paragraphs).
     for (cmark_node* next = cmark_node_next(heading); next; next = cmark_node_next(next)) {
-      if (TypeOf(next) != CMARK_NODE_HEADING) continue;
-      if (cmark_node_get_heading_level(next) <= papers().level) break;
-      if (sections().form == SectionForm::kHeading && sections().Find(Trim(FlattenText(next)))) return true;
+      if (TypeOf(next) == CMARK_NODE_HEADING) {
+        if (cmark_node_get_heading_level(next) <= papers().level) break;
+        if (sections().form == SectionForm::kHeading && sections().Find(Trim(FlattenText(next)))) return true;
+      } else if (sections().form == SectionForm::kLabel && TypeOf(next) == CMARK_NODE_PARAGRAPH) {
+        if (StartsWithSectionLabel(next)) return true;
+      }
     }
     return false;
+  }
+
+  bool StartsWithSectionLabel(cmark_node* paragraph) const {
+    cmark_node* first = cmark_node_first_child(paragraph);
+    std::string name;
+    size_t label_end = 0;
+    return first && TypeOf(first) == CMARK_NODE_STRONG && Label(first, &name, &label_end) && sections().Find(name);
   }
 
   // The heading's text after the '#'s: from its first inline to the end of the line.
@@ -266,6 +276,8 @@ class PostBuilder {
     paper.title = TitleSpan(heading, Span{title_begin, content.end});
     paper.after_title = map_.source().LineContentEnd(map_.FileLine(heading));
     paper.right_after_title = true;
+    paper.title_line = map_.FileLine(heading);
+    paper.last_after_title_line = paper.title_line;
     if (Paper* previous = current()) previous->end = map_.LineStartOf(heading);
     post_.papers.push_back(std::move(paper));
     open_ = true;
@@ -339,6 +351,8 @@ class PostBuilder {
     paper.title = TitleSpan(paragraph, paragraph_line);
     paper.after_title = map_.source().LineContentEnd(map_.FileLine(paragraph));
     paper.right_after_title = true;
+    paper.title_line = map_.FileLine(paragraph);
+    paper.last_after_title_line = paper.title_line;
     paper.end = map_.AfterLastLine(item);
     post_.papers.push_back(std::move(paper));
     open_ = true;
@@ -477,12 +491,30 @@ class PostBuilder {
     return TypeOf(block) == CMARK_NODE_HTML_BLOCK && literal && std::string_view(literal).rfind("<!--", 0) == 0;
   }
 
-  // Right after the title, on a line of its own, as the kind's line writes it.
-  bool InAfterTitlePlace(const Paper& paper, const LinkKind& kind, const Link& link) const {
+  // Right after the title (or after the link lines right after it), on a line
+  // of its own, as the kind's line writes it.
+  bool InAfterTitlePlace(Paper& paper, const LinkKind& kind, const Link& link) const {
     if (!paper.right_after_title || !paper.sections.empty()) return false;
-    if (!kind.line) return true;
-    const size_t line_start = map_.source().LineStart(map_.source().PositionOf(link.span.begin).line);
-    return kind.line->PrefixMatches(std::string_view(map_.text()).substr(line_start, link.span.begin - line_start));
+    const int line = map_.source().PositionOf(link.span.begin).line;
+    if (line <= paper.title_line || !OnlyBlankBetween(paper.last_after_title_line, line)) return false;
+    const size_t line_start = map_.source().LineStart(line);
+    const std::string_view before = std::string_view(map_.text()).substr(line_start, link.span.begin - line_start);
+    if (kind.line ? !kind.line->PrefixMatches(before) : !IsBlank(before)) return false;
+    paper.last_after_title_line = line;
+    return true;
+  }
+
+  // Whether the lines strictly between `after` and `before` hold nothing but
+  // spaces, quote markers or comments.
+  bool OnlyBlankBetween(int after, int before) const {
+    for (int line = after + 1; line < before; ++line) {
+      const size_t start = map_.source().LineStart(line);
+      std::string_view text = std::string_view(map_.text()).substr(start, map_.source().LineContentEnd(line) - start);
+      while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '>'))
+        text.remove_prefix(1);
+      if (!text.empty() && text.rfind("<!--", 0) != 0) return false;
+    }
+    return true;
   }
 
   // The links of a block that are of one of the format's kinds, each checked
@@ -500,12 +532,14 @@ class PostBuilder {
 
   void PlaceLinks(Paper& paper, std::vector<PaperLink> links, bool in_title) const {
     for (PaperLink& found : links) {
+      // A title paragraph's later lines (a list item's) are after the title.
+      const bool on_title_line = in_title && map_.source().PositionOf(found.link.span.begin).line == paper.title_line;
       switch (found.kind->place) {
         case LinkPlace::kTitle:
-          found.in_place = in_title;
+          found.in_place = on_title_line;
           break;
         case LinkPlace::kAfterTitle:
-          found.in_place = !in_title && InAfterTitlePlace(paper, *found.kind, found.link);
+          found.in_place = !on_title_line && InAfterTitlePlace(paper, *found.kind, found.link);
           break;
         case LinkPlace::kAnywhere:
           found.in_place = true;
@@ -562,7 +596,7 @@ class PostBuilder {
         section.block.end = s + 1 < paper.sections.size() ? paper.sections[s + 1].block.begin : paper.end;
       }
       for (const LinkKind& kind : format_.links) {
-        const PaperLink* link = paper.LinkOf(kind);
+        const PaperLink* link = paper.StandingLinkOf(kind);
         if (!link || !link->check.id_valid) continue;
         paper.identity = kind.id_name + ":" + kind.id.Identity(link->check.id);
         paper.shown_id = kind.label + " " + kind.id.Identity(link->check.id);
@@ -690,6 +724,11 @@ const PaperLink* Paper::MisplacedLinkOf(const LinkKind& kind) const {
     if (link.kind == &kind && !link.in_place) return &link;
   }
   return nullptr;
+}
+
+const PaperLink* Paper::StandingLinkOf(const LinkKind& kind) const {
+  const PaperLink* in_place = LinkOf(kind);
+  return in_place ? in_place : MisplacedLinkOf(kind);
 }
 
 std::string Paper::Label() const { return number ? std::to_string(*number) : std::string("(unnumbered)"); }

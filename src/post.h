@@ -46,8 +46,9 @@ struct Section {
 };
 
 struct Paper {
-  Span heading;  // the title line: the heading's text, or the list item's first line
-  Span title;    // the title itself (link text, bold text, or the heading's text)
+  Span heading;        // the title line: the heading's text, or the list item's first line
+  int title_line = 0;  // its line in the file
+  Span title;          // the title itself (link text, bold text, or the heading's text)
   std::optional<int> number;
   Span number_span;  // the digits, or an empty span where they belong
   bool list_item = false;
@@ -55,6 +56,7 @@ struct Paper {
   std::vector<Section> sections;
   size_t after_title = 0;          // just past the title line: where a line after it goes
   bool right_after_title = false;  // still in the blocks of link lines right after the title
+  int last_after_title_line = 0;   // the title's line, or the last link line accepted right after it
   size_t end = 0;                  // where the next paper (or what ends the papers) starts
   std::string identity;            // "arxiv:2510.19871", the paper across posts ("" when unknown)
   std::string shown_id;            // "arXiv 2510.19871", for messages
@@ -64,6 +66,13 @@ struct Paper {
   const PaperLink* LinkOf(const LinkKind& kind) const;
   /// The first link of `kind` somewhere else in the paper, or nullptr.
   const PaperLink* MisplacedLinkOf(const LinkKind& kind) const;
+  /// The link that stands for its kind in this paper: the one where the format
+  /// wants it, else the first one elsewhere (which DL301 reports as misplaced).
+  /// Its URL and identifier are checked wherever it stands.
+  const PaperLink* StandingLinkOf(const LinkKind& kind) const;
+  /// Whether the link rules check `link`'s URL and identifier: it is where the
+  /// format wants it, or it stands for its kind from elsewhere.
+  bool Checks(const PaperLink& link) const { return link.in_place || &link == StandingLinkOf(*link.kind); }
   /// "3", or "(unnumbered)".
   std::string Label() const;
 };

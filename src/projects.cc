@@ -1,5 +1,7 @@
 #include "projects.h"
 
+#include "terminal_text.h"
+
 namespace digestlint {
 
 namespace fs = std::filesystem;
@@ -53,7 +55,7 @@ std::unique_ptr<Project> Projects::Load(const std::string& file) {
   std::optional<Config> config = file.empty() ? DefaultConfig(working_directory_) : LoadConfig(file, &error);
   std::unique_ptr<Project> project = config ? Project::Create(std::move(*config), choice_.overrides, &error) : nullptr;
   if (!project) {
-    err_ << "digestlint: error: " << error << '\n';
+    err_ << "digestlint: error: " << EscapeForTerminal(error) << '\n';
     failed_ = true;
   }
   return project;

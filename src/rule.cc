@@ -54,6 +54,18 @@ const Rule* FindRule(std::string_view code_or_name) {
   return nullptr;
 }
 
+namespace {
+
+// rules/DLnnn_name.md
+std::string DocumentationFileName(const RuleInfo& info) {
+  std::string file_name(info.code);
+  file_name += '_';
+  for (char c : info.name) file_name += c == '-' ? '_' : c;
+  return file_name + ".md";
+}
+
+}  // namespace
+
 std::string_view FixAvailabilityName(FixAvailability fix) {
   switch (fix) {
     case FixAvailability::kSafe:
@@ -70,11 +82,7 @@ std::string_view FixAvailabilityName(FixAvailability fix) {
 
 std::string RuleDocumentation(const RuleInfo& info) {
   if (info.documentation) return *info.documentation;
-  std::string file_name(info.code);
-  file_name += '_';
-  for (char c : info.name) file_name += c == '-' ? '_' : c;
-  file_name += ".md";
-  const std::string_view* prose = FindEmbeddedFile(file_name);
+  const std::string_view* prose = FindEmbeddedFile(DocumentationFileName(info));
   if (!prose) return "";
   std::string doc = "# " + std::string(info.code) + " " + std::string(info.name) + "\n\nDefault severity: **" +
                     std::string(SeverityName(info.severity)) + "**.";
@@ -100,6 +108,12 @@ std::string RuleDocumentationFor(const RuleInfo& info, const DigestFormat& forma
   if (!rule || &rule->info != &info || !rule->describe) return doc;
   if (!doc.empty() && doc.back() != '\n') doc += '\n';
   return doc + "\n## In this blog's format\n\nWith " + schema_name + ":\n\n" + rule->describe(format);
+}
+
+std::string RuleDocumentationUrl(const RuleInfo& info) {
+  if (info.documentation) return "";  // a custom rule: its documentation is in its file
+  return std::string(DIGESTLINT_REPOSITORY_URL) + "/blob/v" + DIGESTLINT_VERSION + "/rules/" +
+         DocumentationFileName(info);
 }
 
 std::string RuleDocSection(const RuleInfo& info, std::string_view heading) {

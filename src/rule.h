@@ -95,6 +95,11 @@ std::string RuleDocumentation(const RuleInfo& info);
 /// by what `format` says about its subject ("In this blog's format").
 std::string RuleDocumentationFor(const RuleInfo& info, const DigestFormat& format, const std::string& schema_name);
 
+/// The web page of the rule's documentation at this version's tag
+/// (DIGESTLINT_REPOSITORY_URL/blob/vVERSION/rules/DLnnn_name.md), for SARIF,
+/// rdjson and editors; "" for custom rules, which have none.
+std::string RuleDocumentationUrl(const RuleInfo& info);
+
 /// The text of one "## heading" section of the rule's documentation.
 std::string RuleDocSection(const RuleInfo& info, std::string_view heading);
 

@@ -1,10 +1,13 @@
-// SARIF 2.1.0 output, validated in the tests against the official schema.
-#include <algorithm>
+// SARIF 2.1.0 output, streamed result by result, validated in the tests
+// against the official schema.
+#include <map>
+#include <optional>
 
-#include <nlohmann/json.hpp>
-
-#include "reporter.h"
+#include "format_writers.h"
+#include "json_stream.h"
+#include "repository_path.h"
 #include "rule.h"
+#include "uri.h"
 
 namespace digestlint {
 
@@ -12,21 +15,13 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// A path as a URI reference: relative paths stay relative (to the working
-// folder, which GitHub's upload treats as the repository root).
-std::string PathToUri(const std::string& path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string uri = !path.empty() && path[0] == '/' ? "file://" : "";
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
-      uri += static_cast<char>(c);
-    } else {
-      uri += '%';
-      uri += kHex[c >> 4];
-      uri += kHex[c & 15];
-    }
-  }
-  return uri;
+// Inside a git work tree: relative to its root, against %SRCROOT% (as code
+// scanning resolves it; no path of the machine that ran digestlint). Elsewhere
+// a relative path stays relative and an absolute one is a file:// URI.
+Json ArtifactLocation(RepositoryPaths& paths, std::string_view path) {
+  const RepositoryPaths::Name name = paths.Of(std::string(path));
+  if (name.in_repository) return {{"uri", PathToUri(name.path)}, {"uriBaseId", "%SRCROOT%"}};
+  return {{"uri", PathToUri(name.path)}};
 }
 
 std::string_view Level(Severity severity) {
@@ -45,8 +40,9 @@ Json RuleDescriptor(const RuleInfo& info) {
                {"name", info.name},
                {"shortDescription", {{"text", info.summary}}},
                {"fullDescription", {{"text", full}}},
-               {"defaultConfiguration", {{"level", Level(info.severity)}}},
-               {"help", {{"text", doc}, {"markdown", doc}}}};
+               {"defaultConfiguration", {{"level", Level(info.severity)}}}};
+  if (const std::string uri = RuleDocumentationUrl(info); !uri.empty()) rule["helpUri"] = uri;
+  rule["help"] = {{"text", doc}, {"markdown", doc}};
   const char* fix = info.fix == FixAvailability::kSafe     ? "safe"
                     : info.fix == FixAvailability::kUnsafe ? "unsafe"
                                                            : "none";
@@ -54,37 +50,49 @@ Json RuleDescriptor(const RuleInfo& info) {
   return rule;
 }
 
-}  // namespace
+class SarifWriter : public FormatWriter {
+ public:
+  explicit SarifWriter(std::ostream& out) : out_(out) {}
 
-void WriteSarif(std::ostream& out, const Report& report) {
-  // Every built-in rule, then the custom rules that produced results.
-  std::vector<const RuleInfo*> infos;
-  for (const Rule* rule : BuiltinRules()) infos.push_back(&rule->info);
-  for (const LocatedDiagnostic& d : report.diagnostics) {
-    if (std::find(infos.begin(), infos.end(), d.rule) == infos.end()) infos.push_back(d.rule);
+  void Begin(const RunInfo& run) override {
+    Json rules = Json::array();
+    for (const RuleInfo* info : run.rules) {
+      rule_index_.emplace(info, static_cast<int>(rule_index_.size()));
+      rules.push_back(RuleDescriptor(*info));
+    }
+    const Json document = {
+        {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+        {"version", "2.1.0"},
+        {"runs",
+         {{{"tool", {{"driver", {{"name", "digestlint"}, {"version", DIGESTLINT_VERSION}, {"rules", rules}}}}},
+           {"columnKind", "unicodeCodePoints"},
+           {"results", Json::array()}}}}};
+    results_.emplace(out_, document);
   }
-  Json rules = Json::array();
-  for (const RuleInfo* info : infos) rules.push_back(RuleDescriptor(*info));
-  const auto rule_index = [&](const RuleInfo* info) {
-    return static_cast<int>(std::find(infos.begin(), infos.end(), info) - infos.begin());
-  };
 
-  Json results = Json::array();
-  for (const LocatedDiagnostic& d : report.diagnostics) {
-    Json result = {{"ruleId", d.rule->code},
-                   {"ruleIndex", rule_index(d.rule)},
-                   {"level", Level(d.severity)},
-                   {"message", {{"text", d.message}}},
-                   {"locations",
-                    {{{"physicalLocation",
-                       {{"artifactLocation", {{"uri", PathToUri(d.path)}}}, {"region", Region(d.start, d.end)}}}}}}};
+  void File(const FileReport& file) override {
+    if (file.diagnostics.empty()) return;
+    const Json location = ArtifactLocation(paths_, file.path);
+    for (const LocatedDiagnostic& d : file.diagnostics) results_->Add(Result(location, d));
+  }
+
+  void End() override { results_->Close(); }
+
+ private:
+  Json Result(const Json& location, const LocatedDiagnostic& d) {
+    Json result = {{"ruleId", d.rule->code}};
+    if (const auto index = rule_index_.find(d.rule); index != rule_index_.end()) result["ruleIndex"] = index->second;
+    result["level"] = Level(d.severity);
+    result["message"] = {{"text", d.message}};
+    result["locations"] = {
+        {{"physicalLocation", {{"artifactLocation", location}, {"region", Region(d.start, d.end)}}}}};
     if (!d.related.empty()) {
       Json related = Json::array();
       for (const RelatedLocation& place : d.related) {
         related.push_back({{"id", related.size()},
                            {"message", {{"text", place.message}}},
                            {"physicalLocation",
-                            {{"artifactLocation", {{"uri", PathToUri(place.path)}}},
+                            {{"artifactLocation", ArtifactLocation(paths_, place.path)},
                              {"region", {{"startLine", place.start.line}, {"startColumn", place.start.column}}}}}});
       }
       result["relatedLocations"] = std::move(related);
@@ -98,20 +106,21 @@ void WriteSarif(std::ostream& out, const Report& report) {
       result["fixes"] = {
           {{"description",
             {{"text", std::string(FixSafetyName(d.fix->safety)) + " fix for " + std::string(d.rule->code)}}},
-           {"artifactChanges",
-            {{{"artifactLocation", {{"uri", PathToUri(d.path)}}}, {"replacements", replacements}}}}}};
+           {"artifactChanges", {{{"artifactLocation", location}, {"replacements", replacements}}}}}};
     }
-    results.push_back(std::move(result));
+    return result;
   }
 
-  const Json document = {
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs",
-       {{{"tool", {{"driver", {{"name", "digestlint"}, {"version", DIGESTLINT_VERSION}, {"rules", rules}}}}},
-         {"columnKind", "unicodeCodePoints"},
-         {"results", results}}}}};
-  out << document.dump(2) << '\n';
+  std::ostream& out_;
+  std::map<const RuleInfo*, int> rule_index_;
+  RepositoryPaths paths_;
+  std::optional<StreamedJsonArray> results_;
+};
+
+}  // namespace
+
+std::unique_ptr<FormatWriter> MakeSarifWriter(std::ostream& out, const OutputOptions&) {
+  return std::make_unique<SarifWriter>(out);
 }
 
 }  // namespace digestlint

@@ -88,6 +88,19 @@ Position SourceText::PositionOf(size_t offset) const {
   return Position{static_cast<int>(index) + 1, static_cast<int>(column) + 1};
 }
 
+Position SourceText::PositionOf(size_t offset, Hint& hint) const {
+  offset = std::min(offset, text_.size());
+  if (hint.position.line > 0 && hint.offset <= offset && offset < hint.line_end) {
+    hint.position.column +=
+        static_cast<int>(CountCodePoints(std::string_view(text_).substr(hint.offset, offset - hint.offset)));
+  } else {
+    hint.position = PositionOf(offset);
+    hint.line_end = LineStart(hint.position.line + 1);
+  }
+  hint.offset = offset;
+  return hint.position;
+}
+
 size_t SourceText::LineStart(int line) const {
   if (line < 1) return 0;
   if (static_cast<size_t>(line) > line_starts_.size()) return text_.size();

@@ -47,6 +47,14 @@ class SourceText {
   int LineOf(size_t offset) const;
   /// The line containing `offset` and the column of `offset` in it.
   Position PositionOf(size_t offset) const;
+  /// Where a PositionOf call landed; offsets resolved in increasing order
+  /// along one line then cost time linear in the line, not in each offset.
+  struct Hint {
+    size_t offset = 0;
+    size_t line_end = 0;  // the next line's start: the hint holds below it
+    Position position{0, 0};
+  };
+  Position PositionOf(size_t offset, Hint& hint) const;
   /// Byte offset of the start of 1-based `line` (text().size() past the end).
   size_t LineStart(int line) const;
   /// Line `line` without its line terminator ("\n", "\r\n" or a lone "\r").

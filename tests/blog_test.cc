@@ -18,6 +18,7 @@
 #include "blog/index_cache.h"
 #include "blog/site.h"
 #include "fixture_markers.h"
+#include "json_schema.h"
 #include "test_support.h"
 
 namespace digestlint {
@@ -172,6 +173,17 @@ TEST_CASE("cross-post diagnostics name the earlier post in every format", "[blog
         std::string::npos);
   CHECK(RunDigestlint({"--format", "github", post}).out.find("title=DL701 paper-repeated::") != std::string::npos);
   CHECK(RunDigestlint({"--format", "junit", post}).out.find("<failure type=\"DL701\"") != std::string::npos);
+  // reviewdog's RelatedLocation: the line only (its columns count bytes of a file not read here).
+  const auto rdjson = nlohmann::json::parse(RunDigestlint({"--format", "rdjson", post}).out);
+  const nlohmann::json place = {{"message", "arXiv 2510.00001 in the post of 2025-10-01"},
+                                {"location", {{"path", earlier}, {"range", {{"start", {{"line", 9}}}}}}}};
+  CHECK(rdjson["diagnostics"][0]["related_locations"] == nlohmann::json::array({place}));
+  const JsonSchema rdjson_schema(
+      nlohmann::json::parse(ReadFile(testing::SourceDir() / "tests/schemas/formats/rdjson.schema.json")));
+  CHECK(rdjson_schema.Validate(rdjson, "the report").empty());
+  const auto gitlab = nlohmann::json::parse(RunDigestlint({"--format", "gitlab", post}).out);
+  CHECK(gitlab[0]["description"] ==
+        "arXiv 2510.00001 was already summarised on 2025-10-01 in " + earlier + " (line 9)");
 }
 
 TEST_CASE("the SARIF with related locations validates against the official schema", "[blog][formats][sarif]") {

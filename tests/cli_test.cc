@@ -143,14 +143,15 @@ TEST_CASE("human output: location, rule, message, source line and caret", "[cli]
   post.replace(post.find("A Study of Things"), 17, "한국어  제목");
   WriteFile(dir.path() / "p.md", post);
   const std::string file = (dir.path() / "p.md").string();
-  const auto run = RunDigestlint({file, "--color", "never"});
+  const auto run = RunDigestlint({file, "--color=never"});
   CHECK(run.out == file +
-                       ":9:10: warning[DL501 title-whitespace] paper title has a run of 2 whitespace characters; use a "
+                       ":9:10: warning[DL501 title-whitespace] [*] paper title has a run of 2 whitespace characters; "
+                       "use a "
                        "single space\n"
                        " 9 | # 1. [한국어  제목](https://arxiv.org/abs/2510.19871)\n"
                        "   |             ^^\n");
   SECTION("colour only when asked, or on a terminal without NO_COLOR") {
-    CHECK(Contains(RunDigestlint({file, "--color", "always"}).out, "\033[1;33mwarning"));
+    CHECK(Contains(RunDigestlint({file, "--color=always"}).out, "\033[1;33mwarning"));
     CHECK_FALSE(Contains(RunDigestlint({file}, Terminal{false, false}).out, "\033["));
     CHECK(Contains(RunDigestlint({file}, Terminal{true, false}).out, "\033["));
     CHECK_FALSE(Contains(RunDigestlint({file}, Terminal{true, true}).out, "\033["));
@@ -194,7 +195,7 @@ TEST_CASE("usage errors, --help and --version", "[cli]") {
   CHECK(RunDigestlint({"--version"}).out == std::string("digestlint ") + DIGESTLINT_VERSION + "\n");
   const auto help = RunDigestlint({"--help"});
   CHECK(help.status == 0);
-  CHECK(Contains(help.out, "Usage: digestlint [OPTIONS] [PATH...]"));
+  CHECK(Contains(help.out, "Usage: digestlint [check] [OPTIONS] [--] [PATH...]"));
   const auto unknown = RunDigestlint({"--frobnicate", "x.md"});
   CHECK(unknown.status == 2);
   CHECK(unknown.err == "digestlint: error: unknown option '--frobnicate'\nTry 'digestlint --help'.\n");

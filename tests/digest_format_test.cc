@@ -201,6 +201,9 @@ TEST_CASE("section names and bullet labels compare with alternatives and the for
   CHECK(sections.Find("Introduction:") == &sections.list[0]);
   CHECK(sections.Find("📝 소개") == &sections.list[0]);
   CHECK_FALSE(sections.Find("Introductions"));
+  // Spacing inside a name is not its spelling.
+  CHECK(sections.Find("소 개") == &sections.list[0]);
+  CHECK(sections.Find("Intro  duction") == &sections.list[0]);
   CHECK(sections.StartsWithLabel("🎯 Goal: faster", goal));
   CHECK(Undecorated("✨ 核心问题 ✨") == "核心问题");
   CHECK(Undecorated("TL;DR") == "TL;DR");

@@ -278,7 +278,7 @@ TEST_CASE("option -j N gives the same output, status and fixes as -j 1", "[cli][
     }
   }
   CHECK(RunDigestlint({"-j", "0", in(one)}).err ==
-        "digestlint: error: -j takes a number of threads (1 or more), not '0'\nTry 'digestlint --help'.\n");
+        "digestlint: error: -j takes a whole number from 1 to 1024, not '0'\nTry 'digestlint --help'.\n");
 }
 
 }  // namespace

@@ -110,6 +110,11 @@ TEST_CASE("the report is one self-contained, accessible page about the whole sit
     const auto bad = RunDigestlint({"report", (site.root / site.posts.front()).string()});
     CHECK(bad.status == 2);
     CHECK(bad.err.find("report takes a folder of the site") != std::string::npos);
+    // A name with an escape sequence reaches the terminal escaped.
+    const auto hostile = RunDigestlint({"report", "no\033]0;pwned\007such"});
+    CHECK(hostile.status == 2);
+    CHECK(hostile.err ==
+          "digestlint: error: report takes a folder of the site, and no\\x1b]0;pwned\\x07such is not one\n");
   }
 }
 

@@ -9,6 +9,7 @@
 
 #include "linter.h"
 #include "parallel.h"
+#include "terminal_text.h"
 
 namespace digestlint {
 
@@ -566,7 +567,8 @@ int WriteSiteReport(const std::string& path, const std::optional<std::string>& o
                     const SiteOptions& options, Streams streams) {
   std::error_code error;
   if (!fs::is_directory(path, error)) {
-    streams.err << "digestlint: error: report takes a folder of the site, and " << path << " is not one\n";
+    streams.err << "digestlint: error: report takes a folder of the site, and " << EscapeForTerminal(path)
+                << " is not one\n";
     return kExitInputError;
   }
   const std::string probe = (fs::path(path) / "post.md").string();
@@ -604,7 +606,7 @@ int WriteSiteReport(const std::string& path, const std::optional<std::string>& o
     file << page;
     file.close();
     if (!file) {
-      streams.err << "digestlint: error: cannot write the report to " << *output << '\n';
+      streams.err << "digestlint: error: cannot write the report to " << EscapeForTerminal(*output) << '\n';
       return kExitInputError;
     }
   } else {
@@ -619,7 +621,7 @@ int WriteSiteReport(const std::string& path, const std::optional<std::string>& o
   }
   streams.err << "digestlint: report of " << report.posts.size() << " posts (" << totals.errors << " errors, "
               << totals.warnings << " warnings, " << totals.infos << " infos)"
-              << (output ? " written to " + *output : std::string()) << '\n';
+              << (output ? " written to " + EscapeForTerminal(*output) : std::string()) << '\n';
   return projects.failed() ? kExitInputError : kExitClean;
 }
 

@@ -46,12 +46,12 @@ std::optional<std::string> CheckMachineFormats(const std::vector<LocatedDiagnost
   report.diagnostics = diagnostics;
   for (const std::string_view name : {"json", "sarif"}) {
     std::ostringstream out;
-    FindFormat(name)->write(out, report);
+    WriteReport(*FindFormat(name), out, report);
     if (!nlohmann::json::accept(out.str())) return std::string(name) + " output is not valid JSON";
   }
   for (const Format& format : Formats()) {  // the rest must at least write
     std::ostringstream out;
-    format.write(out, report);
+    WriteReport(format, out, report);
     if (out.str().empty() && !diagnostics.empty()) {
       return std::string(format.name) + " output is empty";
     }
