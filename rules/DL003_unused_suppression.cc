@@ -5,7 +5,7 @@ namespace digestlint {
 
 namespace {
 
-// Found by ApplySuppressions (src/suppressions.cc) after every other rule has
+// Found by Suppressions::ReportUnused (src/suppressions.cc) after every other rule has
 // run, since only then is it known what a suppression covered.
 void Check(const Post&, const RuleInfo&, DiagnosticSink&) {}
 

@@ -74,6 +74,7 @@ const std::vector<OptionSpec>& Options() {
                 "write the report to FILE (\"-\": stdout); the terminal still gets\nthe human report and the summary"),
       O::Switch("fix", '\0', "apply the safe fixes and write the files (stdin: the fixed\npost to stdout)"),
       O::Switch("unsafe-fixes", '\0', "also apply (with --fix, --diff) and mark [*] the unsafe fixes"),
+      O::Switch("fix-read-only", '\0', "with --fix, also write files without write permission"),
       O::Switch("diff", '\0', "print the fixes as a unified diff (for git apply); write nothing"),
       O::Switch("show-fixes", '\0', "with --fix or --diff, list on stderr what was fixed per file"),
       O::Valued("stdin-filename", '\0', K::kText, "NAME",
@@ -170,6 +171,7 @@ struct PostJob {
   bool fix = false;
   bool diff = false;
   bool follow_symlinks = false;  // --fix writes through a named link to outside the current folder
+  bool fix_read_only = false;    // --fix writes files without write permission
   std::optional<std::string> stdin_filename;
   FixOptions fix_options;
 };
@@ -239,6 +241,7 @@ Outcome ProcessPost(const WalkEntry& entry, const PostJob& job, Projects& projec
                     std::istream& in) {
   Outcome outcome;
   const std::string& path = entry.path;
+  if (fault_injection_for_testing) fault_injection_for_testing("post", path);
   outcome.name = PostName(path, job);
   const bool from_stdin = path == "-";
   const Project* project = projects.For(outcome.name);
@@ -257,6 +260,7 @@ Outcome ProcessPost(const WalkEntry& entry, const PostJob& job, Projects& projec
   settings.blog = sites.For(outcome.name);
   std::optional<std::string> bytes;
   std::string problem;
+  FileStamp stamp;  // the version read, checked again before --fix writes
   if (from_stdin) {
     bool more = false;
     bytes = ReadAtMost(in, settings.max_file_size, &more);
@@ -277,7 +281,7 @@ Outcome ProcessPost(const WalkEntry& entry, const PostJob& job, Projects& projec
       outcome.diagnostics = LintTooLarge(outcome.name, TooLargeReason(size, settings.max_file_size));
       return outcome;
     }
-    bytes = ReadPostFile(path, &problem);
+    bytes = ReadPostFile(path, &problem, &stamp);
   }
   if (!bytes) {
     outcome.diagnostics = LintUnreadable(outcome.name, problem);
@@ -308,8 +312,13 @@ Outcome ProcessPost(const WalkEntry& entry, const PostJob& job, Projects& projec
                        ", outside the folder it is in (--follow-symlinks writes through it)\n";
       outcome.failed = true;
     } else if (result.changed()) {
-      if (const std::string written = WriteFileAtomically(path, result.fixed); !written.empty()) {
-        outcome.errors = "digestlint: error: " + shown + ": not written: " + EscapeForTerminal(written) + "\n";
+      const ReplaceResult written =
+          ReplaceFileIfUnchanged(path, stamp, result.original, result.fixed, ReplaceOptions{job.fix_read_only});
+      for (const std::string& note : written.notes) {
+        outcome.errors += "digestlint: warning: " + shown + ": " + EscapeForTerminal(note) + "\n";
+      }
+      if (!written.problem.empty()) {
+        outcome.errors += "digestlint: error: " + shown + ": not written: " + EscapeForTerminal(written.problem) + "\n";
         outcome.failed = true;
         return outcome;
       }
@@ -325,6 +334,21 @@ Outcome ProcessPost(const WalkEntry& entry, const PostJob& job, Projects& projec
                               std::any_of(outcome.diagnostics.begin(), outcome.diagnostics.end(),
                                           [](const LocatedDiagnostic& d) { return d.severity == Severity::kWarning; });
   return outcome;
+}
+
+// The last-resort handler: whatever throws while working on one post (out of
+// memory, a bug) becomes its DL005 diagnostic, and the other posts finish.
+Outcome ProcessPostGuarded(const WalkEntry& entry, const PostJob& job, Projects& projects, const Sites& sites,
+                           std::istream& in) {
+  try {
+    return ProcessPost(entry, job, projects, sites, in);
+  } catch (...) {
+    Outcome outcome;
+    outcome.name = PostName(entry.path, job);
+    outcome.linted = true;
+    outcome.diagnostics = LintInternalError(outcome.name, CurrentExceptionText());
+    return outcome;
+  }
 }
 
 // What the formats learn before the first post: how many posts will be
@@ -397,6 +421,7 @@ int RunCheck(const Invocation& call, Streams streams, const Terminal& terminal) 
   job.fix = call.Has("fix");
   job.diff = call.Has("diff");
   job.follow_symlinks = call.Has("follow-symlinks");
+  job.fix_read_only = call.Has("fix-read-only");
   job.fix_options = FixOptions{call.Has("unsafe-fixes"), 10};
   if (call.Has("stdin-filename")) job.stdin_filename = call.Last("stdin-filename");
   std::vector<std::string> paths = call.operands;
@@ -481,7 +506,7 @@ int RunCheck(const Invocation& call, Streams streams, const Terminal& terminal) 
   for (const WalkEntry& entry : posts) names_of_posts.push_back(entry.path);
   sites.Prepare(names_of_posts, job.stdin_filename);
   ForEachInOrder<Outcome>(
-      posts.size(), jobs, [&](size_t i) { return ProcessPost(posts[i], job, projects, sites, streams.in); },
+      posts.size(), jobs, [&](size_t i) { return ProcessPostGuarded(posts[i], job, projects, sites, streams.in); },
       [&](Outcome outcome) {
         err << outcome.errors;
         out << outcome.output;
@@ -710,9 +735,14 @@ const std::vector<CommandSpec>& Commands() {
       {"check",
        "[PATH...]",
        "lint posts (the default command)",
-       {"format", "output",          "fix",       "unsafe-fixes", "diff",   "show-fixes", "stdin-filename",
-        "config", "no-config",       "no-cache",  "schema",       "select", "ignore",     "no-force-exclude",
-        "drafts", "follow-symlinks", "exit-zero", "statistics",   "quiet",  "jobs",       "color"},
+       {"format",       "output",          "fix",
+        "unsafe-fixes", "fix-read-only",   "diff",
+        "show-fixes",   "stdin-filename",  "config",
+        "no-config",    "no-cache",        "schema",
+        "select",       "ignore",          "no-force-exclude",
+        "drafts",       "follow-symlinks", "exit-zero",
+        "statistics",   "quiet",           "jobs",
+        "color"},
        K::kFile,
        0,
        SIZE_MAX,

@@ -68,9 +68,9 @@ std::string Config::Where(const std::string& pointer) const {
 Config DefaultConfig(const fs::path& root) {
   Config config;
   config.root = root;
-  for (const char* key :
-       {"schema", "include", "exclude", "select", "extend-select", "ignore", "severity", "per-file-ignores", "fail-on",
-        "schemas", "custom-rules", "max-file-size", "max-brackets", "series", "cache-dir"}) {
+  for (const char* key : {"schema", "include", "exclude", "select", "extend-select", "ignore", "severity",
+                          "per-file-ignores", "fail-on", "schemas", "custom-rules", "max-file-size", "max-brackets",
+                          "max-diagnostics", "max-parse-memory", "series", "cache-dir"}) {
     config.origin[key] = "default";
   }
   return config;
@@ -145,6 +145,8 @@ std::optional<Config> LoadConfig(const std::string& path, std::string* error) {
   set("custom-rules", [&](const json& v) { config.custom_rules = Strings(v); });
   set("max-file-size", [&](const json& v) { config.max_file_size = v.get<size_t>(); });
   set("max-brackets", [&](const json& v) { config.max_brackets = v.get<size_t>(); });
+  set("max-diagnostics", [&](const json& v) { config.max_diagnostics = v.get<size_t>(); });
+  set("max-parse-memory", [&](const json& v) { config.max_parse_memory = v.get<size_t>(); });
   set("cache-dir",
       [&](const json& v) { config.cache_dir = (config.root / v.get<std::string>()).lexically_normal().string(); });
   std::string series_error;
@@ -167,7 +169,11 @@ std::string FindConfigFile(const fs::path& folder) {
   fs::path current = fs::absolute(folder, error);
   for (;;) {
     for (const char* name : {".digestlint.yaml", ".digestlint.yml"}) {
-      if (fs::is_regular_file(current / name, error)) return (current / name).string();
+      // Anything by that name, even a folder, a FIFO, a device or a dangling link:
+      // loading it then says why it cannot be used, rather than skipping it silently.
+      if (fs::symlink_status(current / name, error).type() != fs::file_type::not_found) {
+        return (current / name).string();
+      }
     }
     if (fs::exists(current / ".git", error) || !current.has_parent_path() || current.parent_path() == current) {
       return "";

@@ -50,6 +50,8 @@ struct Config {
   SeriesConfig series;
   // The site index cache (src/blog/index_cache.h): absolute; "" = <root>/.digestlint-cache.
   std::string cache_dir;
+  size_t max_diagnostics = 1000;
+  size_t max_parse_memory = size_t{128} << 20;
   // Where each key's value came from: the file, "default" or "command line".
   std::map<std::string, std::string> origin;
   // Where each value stands in the file, by JSON pointer, for error messages.
@@ -66,7 +68,8 @@ Config DefaultConfig(const std::filesystem::path& root);
 /// "file:line:col: message" (with a "did you mean" for a misspelt key).
 std::optional<Config> LoadConfig(const std::string& path, std::string* error);
 
-/// The nearest .digestlint.yaml or .digestlint.yml from `folder` upward,
+/// The nearest .digestlint.yaml or .digestlint.yml from `folder` upward (of
+/// any file type: one that is not a readable file is an error to report),
 /// stopping after the folder that holds .git; "" when there is none.
 std::string FindConfigFile(const std::filesystem::path& folder);
 

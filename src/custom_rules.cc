@@ -12,6 +12,7 @@
 #include "rule.h"
 #include "schema.h"
 #include "text.h"
+#include "user_pattern.h"
 
 namespace digestlint {
 
@@ -19,9 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-constexpr int64_t kPatternMemory = 8 << 20;  // RE2's budget for one pattern
-constexpr int kMaxProgramSize = 20000;       // RE2 program size: bounds matching cost
 
 const JsonSchema& RuleFileSchema() {
   static const JsonSchema schema(json::parse(*FindEmbeddedFile("digestlint-custom-rule.schema.json")));
@@ -31,25 +29,6 @@ const JsonSchema& RuleFileSchema() {
 std::string Place(const std::string& path, const SourceText& source, size_t offset) {
   const Position at = source.PositionOf(offset);
   return path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
-}
-
-// Compiles a user pattern with a memory budget, quietly (RE2 would print to stderr).
-std::shared_ptr<const re2::RE2> CompilePattern(const std::string& pattern, bool ignore_case, std::string* error) {
-  RE2::Options options;
-  options.set_max_mem(kPatternMemory);
-  options.set_log_errors(false);
-  options.set_case_sensitive(!ignore_case);
-  auto regex = std::make_shared<const RE2>(pattern, options);
-  if (!regex->ok()) {
-    *error = "invalid pattern /" + pattern + "/: " + regex->error();
-    return nullptr;
-  }
-  if (regex->ProgramSize() > kMaxProgramSize) {
-    *error = "pattern /" + pattern + "/ is too complex (program size " + std::to_string(regex->ProgramSize()) +
-             ", limit " + std::to_string(kMaxProgramSize) + ")";
-    return nullptr;
-  }
-  return regex;
 }
 
 std::string Replace(std::string text, const std::string& placeholder, const std::string& value) {
@@ -153,6 +132,10 @@ bool LoadCustomRuleFile(const std::string& path, std::vector<std::unique_ptr<Cus
     const auto found = yaml.locations.find(pointer);
     return Place(path, source, found == yaml.locations.end() ? 0 : found->second.key);
   };
+  if (!yaml.out_of_range.empty()) {
+    *error = where(yaml.out_of_range.front().pointer) + ": " + Describe(yaml.out_of_range.front(), "the custom rule");
+    return false;
+  }
   const std::vector<SchemaViolation> violations = RuleFileSchema().Validate(yaml.data, "the custom rule");
   if (!violations.empty()) {
     *error = where(violations.front().pointer) + ": " + violations.front().message;
@@ -188,7 +171,7 @@ bool LoadCustomRuleFile(const std::string& path, std::vector<std::unique_ptr<Cus
       return false;
     }
     for (const auto& [wrong, right] : data["swap"].items()) {
-      rule->swaps_.push_back(CustomRule::Swap{CompilePattern(wrong, ignore_case, &problem), right});
+      rule->swaps_.push_back(CustomRule::Swap{CompileUserPattern(wrong, ignore_case, &problem), right});
       if (!rule->swaps_.back().wrong) {
         *error = where("/swap/" + wrong) + ": " + problem;
         return false;
@@ -199,7 +182,7 @@ bool LoadCustomRuleFile(const std::string& path, std::vector<std::unique_ptr<Cus
       *error = where("/kind") + ": an " + kind + " rule needs 'pattern'";
       return false;
     }
-    rule->pattern_ = CompilePattern(data["pattern"], ignore_case, &problem);
+    rule->pattern_ = CompileUserPattern(data["pattern"], ignore_case, &problem);
     if (!rule->pattern_) {
       *error = where("/pattern") + ": " + problem;
       return false;

@@ -1,10 +1,16 @@
 #include "front_matter.h"
 
+#include <charconv>
+#include <cstdint>
+#include <limits>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 #include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
+
+#include "json_schema.h"
 
 namespace digestlint {
 
@@ -21,9 +27,60 @@ class LimitExceeded : public std::runtime_error {
   size_t offset;
 };
 
+// Whether a number written in decimal notation (`digits` with an optional
+// '.' and exponent, no sign) is too large, rather than too small, for a
+// double: its order of magnitude without computing it.
+bool AboveDoubleRange(std::string_view digits) {
+  const size_t e = digits.find_first_of("eE");
+  const std::string_view mantissa = digits.substr(0, e);
+  int64_t exponent = 0;
+  if (e != std::string_view::npos) {
+    std::string_view written = digits.substr(e + 1);
+    if (!written.empty() && written.front() == '+') written.remove_prefix(1);
+    const auto [end, error] = std::from_chars(written.data(), written.data() + written.size(), exponent);
+    if (error == std::errc::result_out_of_range) return written.front() != '-';
+  }
+  const size_t point = std::min(mantissa.find('.'), mantissa.size());
+  const size_t first = mantissa.find_first_of("123456789");
+  if (first == std::string_view::npos) return false;  // zero
+  // 10^magnitude <= value < 10^(magnitude + 1)
+  const int64_t magnitude = static_cast<int64_t>(point) - static_cast<int64_t>(first) - (first < point ? 1 : 0);
+  return magnitude + exponent > 0;
+}
+
+// Reads a YAML 1.2 core-schema integer or float with std::from_chars (no
+// exceptions, no locale). Out of range, it still gives the value YAML libraries
+// give (a double, infinity or 0) and says why in `problem`.
+nlohmann::json ReadNumber(const std::string& text, bool integer, std::string* problem) {
+  const bool negative = text.front() == '-';
+  const std::string_view digits = std::string_view(text).substr(text.front() == '-' || text.front() == '+' ? 1 : 0);
+  const char* begin = digits.data();
+  const char* end = digits.data() + digits.size();
+  if (integer) {
+    uint64_t magnitude = 0;
+    constexpr uint64_t kMostNegative = uint64_t{1} << 63;  // |INT64_MIN|
+    if (std::from_chars(begin, end, magnitude).ec == std::errc() && magnitude <= kMostNegative - (negative ? 0 : 1)) {
+      if (!negative) return static_cast<int64_t>(magnitude);
+      return magnitude == kMostNegative ? std::numeric_limits<int64_t>::min() : -static_cast<int64_t>(magnitude);
+    }
+    *problem = "an integer beyond the 64-bit range (" + std::to_string(digits.size()) +
+               " digits): digestlint reads it as an approximate number";
+  }
+  double value = 0;
+  if (std::from_chars(begin, end, value).ec == std::errc()) return negative ? -value : value;
+  if (AboveDoubleRange(digits)) {
+    *problem = "too large for a number (beyond ±1.8e308): it reads as infinity";
+    value = std::numeric_limits<double>::infinity();
+  } else {
+    *problem = "too small for a number (below 4.9e-324): it reads as 0";
+    value = 0;
+  }
+  return negative ? -value : value;
+}
+
 // YAML 1.2 core schema for plain (unquoted) scalars; everything else is a string.
 // Timestamps stay strings: JSON has no date type.
-nlohmann::json PlainScalarToJson(const std::string& value) {
+nlohmann::json PlainScalarToJson(const std::string& value, std::string* problem) {
   static const RE2 kNull("~|null|Null|NULL|");
   static const RE2 kTrue("true|True|TRUE");
   static const RE2 kFalse("false|False|FALSE");
@@ -32,8 +89,8 @@ nlohmann::json PlainScalarToJson(const std::string& value) {
   if (RE2::FullMatch(value, kNull)) return nullptr;
   if (RE2::FullMatch(value, kTrue)) return true;
   if (RE2::FullMatch(value, kFalse)) return false;
-  if (RE2::FullMatch(value, kInt) && value.size() < 19) return std::stoll(value);
-  if (RE2::FullMatch(value, kFloat)) return std::stod(value);
+  if (RE2::FullMatch(value, kInt)) return ReadNumber(value, true, problem);
+  if (RE2::FullMatch(value, kFloat)) return ReadNumber(value, false, problem);
   return value;
 }
 
@@ -42,8 +99,8 @@ nlohmann::json PlainScalarToJson(const std::string& value) {
 // expand without end.
 class YamlToJson {
  public:
-  YamlToJson(size_t base, const FrontMatterLimits& limits, std::map<std::string, YamlLocation>& locations)
-      : base_(base), limits_(limits), locations_(locations) {}
+  YamlToJson(size_t base, const FrontMatterLimits& limits, YamlDocument& document)
+      : base_(base), limits_(limits), document_(document) {}
 
   nlohmann::json Convert(const YAML::Node& node, const std::string& pointer, size_t key_offset) {
     const size_t offset = OffsetOf(node, key_offset);
@@ -59,13 +116,18 @@ class YamlToJson {
     for (const YAML::Node& ancestor : ancestors_) {
       if (ancestor.is(node)) throw LimitExceeded("front matter contains an alias that refers to itself", offset);
     }
-    locations_[pointer] = YamlLocation{key_offset, offset};
+    document_.locations[pointer] = YamlLocation{key_offset, offset};
     switch (node.Type()) {
       case YAML::NodeType::Null:
       case YAML::NodeType::Undefined:
         return nullptr;
-      case YAML::NodeType::Scalar:
-        return node.Tag() == "?" ? PlainScalarToJson(node.Scalar()) : nlohmann::json(node.Scalar());
+      case YAML::NodeType::Scalar: {
+        if (node.Tag() != "?") return node.Scalar();
+        std::string problem;
+        nlohmann::json value = PlainScalarToJson(node.Scalar(), &problem);
+        if (!problem.empty()) document_.out_of_range.push_back(OutOfRangeNumber{pointer, node.Scalar(), problem});
+        return value;
+      }
       case YAML::NodeType::Sequence: {
         ancestors_.push_back(node);
         nlohmann::json array = nlohmann::json::array();
@@ -103,12 +165,18 @@ class YamlToJson {
 
   size_t base_;
   const FrontMatterLimits& limits_;
-  std::map<std::string, YamlLocation>& locations_;
+  YamlDocument& document_;  // receives locations and out-of-range numbers
   std::vector<YAML::Node> ancestors_;
   int node_count_ = 0;
 };
 
 }  // namespace
+
+std::string Describe(const OutOfRangeNumber& number, const std::string& root_name) {
+  constexpr size_t kShown = 40;
+  const std::string shown = number.text.size() <= kShown ? number.text : number.text.substr(0, kShown) + "...";
+  return DisplayName(number.pointer, root_name) + " is " + shown + ", " + number.reason;
+}
 
 const char* SyntaxName(FrontMatterSyntax syntax) { return syntax == FrontMatterSyntax::kToml ? "TOML" : "YAML"; }
 
@@ -147,6 +215,7 @@ FrontMatter ParseFrontMatter(const SourceText& source, bool yaml, bool toml, con
     result.state = FrontMatter::State::kParsed;
     result.data = std::move(document.data);
     result.locations = std::move(document.locations);
+    result.out_of_range = std::move(document.out_of_range);
   } else {
     result.state = FrontMatter::State::kInvalidSyntax;
     result.error = std::move(document.error);
@@ -194,7 +263,7 @@ YamlDocument ParseYaml(const std::string& yaml, size_t base, const FrontMatterLi
   YamlDocument result;
   try {
     const YAML::Node root = YAML::Load(yaml);
-    YamlToJson converter(base, limits, result.locations);
+    YamlToJson converter(base, limits, result);
     result.data = converter.Convert(root, "", base);
     result.ok = true;
   } catch (const YAML::Exception& e) {
@@ -207,6 +276,7 @@ YamlDocument ParseYaml(const std::string& yaml, size_t base, const FrontMatterLi
   if (!result.ok) {
     result.data = nullptr;
     result.locations.clear();
+    result.out_of_range.clear();
   }
   return result;
 }

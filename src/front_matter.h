@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +18,18 @@ struct FrontMatterLimits {
   int max_depth = 64;
   int max_nodes = 10000;
 };
+
+/// A number digestlint cannot hold exactly: beyond a 64-bit integer, or a
+/// float beyond the range of a double (it then reads as infinity or 0, as YAML
+/// libraries read it).
+struct OutOfRangeNumber {
+  std::string pointer;  // JSON pointer of the value
+  std::string text;     // the scalar as written
+  std::string reason;   // "too large for a number (beyond ±1.8e308): it reads as infinity"
+};
+
+/// "'x' is 1e309, too large for a number (...)": the value named from `root_name`.
+std::string Describe(const OutOfRangeNumber& number, const std::string& root_name);
 
 struct YamlLocation {
   size_t key = 0;    // offset of the key (of the value itself for list items)
@@ -40,6 +53,7 @@ struct FrontMatter {
   // kParsed: the data, and the location of every value by JSON pointer.
   nlohmann::json data;
   std::map<std::string, YamlLocation> locations;
+  std::vector<OutOfRangeNumber> out_of_range;
 };
 
 /// Splits and parses the front matter; `yaml` and `toml` say which fences count.
@@ -54,7 +68,8 @@ struct YamlDocument {
   bool ok = false;
   nlohmann::json data;
   std::map<std::string, YamlLocation> locations;  // by JSON pointer
-  std::string error;                              // when !ok
+  std::vector<OutOfRangeNumber> out_of_range;
+  std::string error;  // when !ok
   size_t error_offset = 0;
 };
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "atomic_write.h"
+#include "linter.h"
 #include "terminal_text.h"
 
 namespace digestlint {
@@ -147,6 +148,8 @@ std::string InitialConfig(const fs::path& folder) {
       "# custom-rules: [\"styles/*.yml\"]\n"
       "# max-file-size: 10485760\n"
       "# max-brackets: 10000\n"
+      "# max-parse-memory: 134217728\n"
+      "# max-diagnostics: 1000\n"
       "\n# The blog as a whole (the cross-post rules, DL7xx).\n"
       "# series:\n"
       "#   cadence: none        # or daily, weekdays, weekly: then a missing day is reported\n"
@@ -174,8 +177,13 @@ int RunInit(const Invocation& call, Streams streams, const Terminal&) {
   const std::string text = InitialConfig(folder);
   std::string problem;
   std::error_code exists_error;
-  if (fs::exists(target, exists_error)) {
-    problem = WriteFileAtomically(target.string(), text);
+  if (fs::exists(target, exists_error)) {  // --force: replaced only as it was read
+    FileStamp stamp;
+    const std::optional<std::string> existing = ReadPostFile(target.string(), &problem, &stamp);
+    if (existing) {
+      ReplaceResult replaced = ReplaceFileIfUnchanged(target.string(), stamp, *existing, text);
+      problem = std::move(replaced.problem);
+    }
   } else {
     // O_EXCL: never replace a file that appeared in the meantime.
     const int fd = open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);

@@ -1,26 +1,41 @@
 #include "json_schema.h"
 
+#include <algorithm>
 #include <cctype>
+#include <set>
+#include <utility>
 
+#include <re2/re2.h>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/constraint_builder.hpp>
+#include <valijson/constraints/concrete_constraints.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
-namespace digestlint {
+#include "schema_graph.h"
+#include "user_pattern.h"
 
-namespace {
+namespace digestlint {
 
 using nlohmann::json;
 
-std::shared_ptr<const valijson::Schema> Compile(const json& document) {
-  auto schema = std::make_shared<valijson::Schema>();
-  valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-  const valijson::adapters::NlohmannJsonAdapter adapter(document);
-  parser.populateSchema(adapter, *schema);
-  return schema;
-}
+struct JsonSchema::PatternPropertiesSite {
+  std::string pointer;       // of the schema object holding them, in the document as written
+  std::string view_pointer;  // the same object in valijson's view
+  std::vector<std::pair<std::shared_ptr<const re2::RE2>, std::string>> patterns;  // and the key it is written as
+};
+
+namespace {
+
+// Keywords of valijson's view that stand for the ones it must not see.
+constexpr const char* kPatternKeyword = "x-digestlint-re2-pattern";
+constexpr const char* kFormatKeyword = "x-digestlint-bounded-format";
+constexpr const char* kParkedPatternProperties = "x-digestlint-pattern-properties";
+// The longest string checked against format date, time or date-time: a valid
+// one is about 30 characters; valijson would run std::regex on any length.
+constexpr size_t kMaxFormatLength = 64;
 
 std::string TypePhrase(const std::string& type) {
   if (type == "object") return "a mapping";
@@ -58,48 +73,134 @@ std::string ShortValue(const json& value) {
   return text;
 }
 
-// Unescaped reference tokens of a JSON pointer: "/tags/0" gives {"tags", "0"}.
-std::vector<std::string> PointerTokens(const std::string& pointer) {
+// valijson's view of a `pattern`: matched with RE2 where valijson would have
+// used std::regex, with valijson's words, so messages stay the same.
+class Re2PatternConstraint : public valijson::constraints::PolyConstraint {
+ public:
+  explicit Re2PatternConstraint(std::shared_ptr<const re2::RE2> regex) : regex_(std::move(regex)) {}
+  bool validate(const valijson::adapters::Adapter& target, const std::vector<std::string>& context,
+                valijson::ValidationResults* results) const override {
+    if (!target.isString() || RE2::PartialMatch(target.getString(), *regex_)) return true;
+    if (results) results->pushError(context, "Failed to match regex specified by 'pattern' constraint.");
+    return false;
+  }
+
+ private:
+  Constraint* cloneInto(void* memory) const override { return new (memory) Re2PatternConstraint(*this); }
+  size_t sizeOf() const override { return sizeof(Re2PatternConstraint); }
+  std::shared_ptr<const re2::RE2> regex_;
+};
+
+class Re2PatternBuilder : public valijson::ConstraintBuilder {
+ public:
+  explicit Re2PatternBuilder(const std::map<std::string, std::shared_ptr<const re2::RE2>>& patterns)
+      : patterns_(patterns) {}
+  valijson::constraints::Constraint* make(const valijson::adapters::Adapter& value) const override {
+    return new Re2PatternConstraint(patterns_.at(value.getString()));
+  }
+
+ private:
+  const std::map<std::string, std::shared_ptr<const re2::RE2>>& patterns_;
+};
+
+// valijson's date, time and date-time check (std::regex on the whole string),
+// run only on strings short enough for a valid value.
+class BoundedFormatConstraint : public valijson::constraints::PolyConstraint {
+ public:
+  explicit BoundedFormatConstraint(std::string format) : format_(std::move(format)) {}
+  bool validate(const valijson::adapters::Adapter& target, const std::vector<std::string>& context,
+                valijson::ValidationResults* results) const override {
+    if (!target.isString()) return true;
+    const std::string text = target.getString();
+    valijson::ValidationResults inner;
+    if (text.size() <= kMaxFormatLength) {
+      valijson::Validator validator;
+      const json value = text;
+      if (validator.validate(FormatOnly(format_), valijson::adapters::NlohmannJsonAdapter(value), &inner)) return true;
+    }
+    // valijson's own words for a string that is not of the format.
+    if (results) results->pushError(context, "String should be a valid " + format_);
+    return false;
+  }
+
+ private:
+  // {"format": FORMAT}, compiled once per format.
+  static const valijson::Schema& FormatOnly(const std::string& format) {
+    static const auto compile = [](const char* name) {
+      auto schema = std::make_unique<valijson::Schema>();
+      const json document = {{"format", name}};
+      valijson::SchemaParser(valijson::SchemaParser::kDraft7)
+          .populateSchema(valijson::adapters::NlohmannJsonAdapter(document), *schema);
+      return schema;
+    };
+    static const std::unique_ptr<valijson::Schema> kDate = compile("date");
+    static const std::unique_ptr<valijson::Schema> kTime = compile("time");
+    static const std::unique_ptr<valijson::Schema> kDateTime = compile("date-time");
+    return format == "date" ? *kDate : format == "time" ? *kTime : *kDateTime;
+  }
+  Constraint* cloneInto(void* memory) const override { return new (memory) BoundedFormatConstraint(*this); }
+  size_t sizeOf() const override { return sizeof(BoundedFormatConstraint); }
+  std::string format_;
+};
+
+class BoundedFormatBuilder : public valijson::ConstraintBuilder {
+ public:
+  valijson::constraints::Constraint* make(const valijson::adapters::Adapter& value) const override {
+    return new BoundedFormatConstraint(value.getString());
+  }
+};
+
+std::shared_ptr<const valijson::Schema> Compile(
+    const json& view, const std::map<std::string, std::shared_ptr<const re2::RE2>>& patterns) {
+  auto schema = std::make_shared<valijson::Schema>();
+  valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+  parser.addConstraintBuilder(kPatternKeyword, new Re2PatternBuilder(patterns));
+  parser.addConstraintBuilder(kFormatKeyword, new BoundedFormatBuilder());
+  parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(view), *schema);
+  return schema;
+}
+
+bool IsDateFormat(const json& format) {
+  return format.is_string() && (format == "date" || format == "time" || format == "date-time");
+}
+
+// A JSON pointer as the fragment of a $ref valijson reads back unchanged.
+std::string ReferenceTo(const std::string& pointer) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string reference = "#";
+  for (const char c : pointer) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) || std::string_view("/-._~").find(c) != std::string_view::npos) {
+      reference += c;
+    } else {
+      reference += {'%', kHex[byte >> 4], kHex[byte & 15]};
+    }
+  }
+  return reference;
+}
+
+// The JSON pointer, in valijson's view, of a schema at `pointer` in the
+// document as written: patternProperties maps are parked under another key.
+std::string ViewPointer(const std::string& pointer, const std::set<std::string>& pattern_properties) {
   std::vector<std::string> tokens;
-  json::json_pointer remaining(pointer);
-  while (!remaining.empty()) {
-    tokens.insert(tokens.begin(), remaining.back());
-    remaining.pop_back();
+  std::vector<std::string> written;
+  for (const std::string& token : PointerTokens(pointer)) {
+    written.push_back(token);
+    tokens.push_back(pattern_properties.count(PointerOf(written)) ? kParkedPatternProperties : token);
   }
-  return tokens;
+  return PointerOf(tokens);
 }
 
-// "/tags/0" reads as "'tags[0]'"; the root as `root_name`.
-std::string DisplayName(const std::string& pointer, const std::string& root_name) {
-  if (pointer.empty()) return root_name;
-  std::string name;
-  for (const std::string& token : PointerTokens(pointer)) {
-    const bool index = !token.empty() && token.find_first_not_of("0123456789") == std::string::npos;
-    if (index && !name.empty()) {
-      name += "[" + token + "]";
-    } else {
-      name += (name.empty() ? "" : ".") + token;
+void CollectNames(const json& value, int depth, std::set<std::string>* names) {
+  if (depth > kMaxJsonDepth) return;
+  if (value.is_object()) {
+    for (const auto& [key, child] : value.items()) {
+      names->insert(key);
+      CollectNames(child, depth + 1, names);
     }
+  } else if (value.is_array()) {
+    for (const json& child : value) CollectNames(child, depth + 1, names);
   }
-  return "'" + name + "'";
-}
-
-// The sub-schema that applies to the value at `pointer`, or null.
-const json* SubSchemaAt(const json& schema, const std::string& pointer) {
-  const json* current = &schema;
-  for (const std::string& token : PointerTokens(pointer)) {
-    if (!current->is_object()) return nullptr;
-    if (current->contains("properties") && (*current)["properties"].contains(token)) {
-      current = &(*current)["properties"][token];
-    } else if (current->contains("items") && (*current)["items"].is_object()) {
-      current = &(*current)["items"];
-    } else if (current->contains("additionalProperties") && (*current)["additionalProperties"].is_object()) {
-      current = &(*current)["additionalProperties"];
-    } else {
-      return nullptr;
-    }
-  }
-  return current;
 }
 
 std::string ContextToPointer(const std::vector<std::string>& context) {
@@ -123,11 +224,9 @@ std::string LastQuoted(const std::string& text) {
 bool StartsWith(const std::string& text, std::string_view prefix) { return text.rfind(prefix, 0) == 0; }
 
 // Turns valijson's technical error list into one plain sentence per problem.
-std::vector<SchemaViolation> PlainViolations(const json& schema, const valijson::Schema& compiled, const json& target,
-                                             const std::string& root_name) {
-  // valijson compiles each "pattern" into a std::regex and caches it in the
-  // Validator: keep one per thread, so that happens once per run, not per post.
-  thread_local valijson::Validator validator;
+std::vector<SchemaViolation> PlainViolations(const JsonSchema& schema, const valijson::Schema& compiled,
+                                             const json& target, const std::string& root_name) {
+  valijson::Validator validator;
   valijson::ValidationResults results;
   const valijson::adapters::NlohmannJsonAdapter adapter(target);
   if (validator.validate(compiled, adapter, &results)) return {};
@@ -139,11 +238,12 @@ std::vector<SchemaViolation> PlainViolations(const json& schema, const valijson:
     // Wrappers that only repeat an inner error.
     if (StartsWith(text, "Failed to validate against schema associated with") ||
         StartsWith(text, "Failed to validate item #") ||
+        StartsWith(text, "Failed to validate against child schema #") ||
         StartsWith(text, "Failed to validate against additional properties schema")) {
       continue;
     }
     const std::string pointer = ContextToPointer(error.context);
-    const json* rules = SubSchemaAt(schema, pointer);
+    const json* rules = schema.SubSchemaAt(pointer);
     const json value = target.contains(json::json_pointer(pointer)) ? target.at(json::json_pointer(pointer)) : json();
     const std::string name = DisplayName(pointer, root_name);
     // The keyword of the sub-schema, or null where it is not there (or behind a $ref).
@@ -152,7 +252,7 @@ std::vector<SchemaViolation> PlainViolations(const json& schema, const valijson:
     SchemaViolation violation{pointer, "", "", std::nullopt};
     if (StartsWith(text, "Missing required property")) {
       const std::string key = LastQuoted(text);
-      const json* key_rules = SubSchemaAt(schema, (json::json_pointer(pointer) / key).to_string());
+      const json* key_rules = schema.SubSchemaAt((json::json_pointer(pointer) / key).to_string());
       violation.message = "missing required key '" + key + "'";
       violation.missing_key = key;
       if (key_rules && key_rules->contains("default")) violation.default_value = (*key_rules)["default"];
@@ -171,7 +271,9 @@ std::vector<SchemaViolation> PlainViolations(const json& schema, const valijson:
         if (!type.is_string()) continue;
         expected += (expected.empty() ? "" : " or ") + TypePhrase(type);
       }
-      violation.message = name + " must be " + expected + " but is " + ActualTypePhrase(value);
+      violation.message = expected.empty()
+                              ? name + " is " + ActualTypePhrase(value) + ", a type the schema does not allow"
+                              : name + " must be " + expected + " but is " + ActualTypePhrase(value);
     } else if (StartsWith(text, "Failed to match regex")) {
       const json pattern = keyword("pattern");
       violation.message = name + " is " + ShortValue(value) + " but must be of the form " +
@@ -207,14 +309,163 @@ std::vector<SchemaViolation> PlainViolations(const json& schema, const valijson:
 
 }  // namespace
 
-JsonSchema::JsonSchema(json document) : document_(std::move(document)), compiled_(Compile(document_)) {}
+std::string DisplayName(const std::string& pointer, const std::string& root_name) {
+  if (pointer.empty()) return root_name;
+  std::string name;
+  for (const std::string& token : PointerTokens(pointer)) {
+    const bool index = !token.empty() && token.find_first_not_of("0123456789") == std::string::npos;
+    if (index && !name.empty()) {
+      name += "[" + token + "]";
+    } else {
+      name += (name.empty() ? "" : ".") + token;
+    }
+  }
+  return "'" + name + "'";
+}
+
+JsonSchema::JsonSchema(json document) : document_(std::move(document)) {
+  const SchemaGraph graph = AnalyzeSchema(document_);
+
+  // valijson's view: every pattern and date format replaced, patternProperties parked.
+  for_valijson_ = document_;
+  std::vector<std::string> sites;
+  for (const std::string& pointer : graph.nodes) {
+    const json& schema = document_.at(json::json_pointer(pointer));
+    if (!schema.is_object()) continue;
+    json& view = for_valijson_.at(json::json_pointer(pointer));
+    for (const char* ours : {kPatternKeyword, kFormatKeyword, kParkedPatternProperties}) view.erase(ours);
+    if (schema.contains("pattern") && schema["pattern"].is_string()) {
+      const std::string pattern = schema["pattern"];
+      std::string problem;
+      std::shared_ptr<const re2::RE2> regex = CompileUserPattern(pattern, false, &problem);
+      if (!regex) throw SchemaError(Located((json::json_pointer(pointer) / "pattern").to_string(), problem));
+      patterns_.emplace(pattern, std::move(regex));
+      view.erase("pattern");
+      view[kPatternKeyword] = pattern;
+    }
+    if (schema.contains("format") && IsDateFormat(schema["format"])) {
+      view[kFormatKeyword] = view["format"];
+      view.erase("format");
+    }
+    if (schema.contains("patternProperties") && schema["patternProperties"].is_object()) sites.push_back(pointer);
+  }
+  // Deepest first, so the pointers of the ones not yet moved stay valid.
+  std::sort(sites.begin(), sites.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  for (const std::string& pointer : sites) {
+    PatternPropertiesSite site{pointer, ViewPointer(pointer, graph.pattern_properties), {}};
+    for (const auto& [key, unused] : document_.at(json::json_pointer(pointer))["patternProperties"].items()) {
+      std::string problem;
+      std::shared_ptr<const re2::RE2> regex = CompileUserPattern(key, false, &problem);
+      if (!regex) {
+        throw SchemaError(Located((json::json_pointer(pointer) / "patternProperties" / key).to_string(), problem));
+      }
+      patterns_.emplace(key, regex);
+      site.patterns.emplace_back(std::move(regex), key);
+    }
+    json& view = for_valijson_.at(json::json_pointer(pointer));
+    view[kParkedPatternProperties] = std::move(view["patternProperties"]);
+    view.erase("patternProperties");
+    pattern_properties_.push_back(std::move(site));
+  }
+  try {
+    compiled_ = Compile(for_valijson_, patterns_);
+  } catch (const std::exception& e) {
+    throw SchemaError(std::string("cannot be compiled: ") + e.what());
+  }
+}
+
+JsonSchema::~JsonSchema() = default;
+
+// valijson's view with patternProperties turned into plain properties for the
+// names `target` has: valijson then applies them, and additionalProperties
+// only to the names no pattern matched, exactly as draft-07 says.
+std::shared_ptr<const valijson::Schema> JsonSchema::CompiledFor(const json& target) const {
+  if (pattern_properties_.empty()) return compiled_;
+  std::set<std::string> names;
+  CollectNames(target, 0, &names);
+  std::string key;  // the matches, which decide the view
+  std::vector<std::pair<const PatternPropertiesSite*, std::pair<std::string, std::vector<std::string>>>> matches;
+  for (const PatternPropertiesSite& site : pattern_properties_) {
+    for (const std::string& name : names) {
+      std::vector<std::string> schemas;
+      for (const auto& [regex, written] : site.patterns) {
+        if (RE2::PartialMatch(name, *regex)) schemas.push_back(written);
+      }
+      if (schemas.empty()) continue;
+      key += site.pointer + '\0' + name + '\0';
+      for (const std::string& written : schemas) key += written + '\0';
+      matches.push_back({&site, {name, std::move(schemas)}});
+    }
+  }
+  if (matches.empty()) return compiled_;
+  std::lock_guard<std::mutex> lock(expanded_mutex_);
+  if (const auto found = expanded_.find(key); found != expanded_.end()) return found->second;
+  json view = for_valijson_;
+  for (const auto& [site, match] : matches) {
+    const auto& [name, schemas] = match;
+    json& object = view.at(json::json_pointer(site->view_pointer));
+    json applying = json::array();
+    if (object.contains("properties") && object["properties"].contains(name)) {
+      applying.push_back(object["properties"][name]);
+    }
+    for (const std::string& written : schemas) {
+      const std::string parked =
+          (json::json_pointer(site->view_pointer) / kParkedPatternProperties / written).to_string();
+      applying.push_back({{"$ref", ReferenceTo(parked)}});
+    }
+    object["properties"][name] = applying.size() == 1 ? applying[0] : json{{"allOf", applying}};
+  }
+  constexpr size_t kMaxExpanded = 64;  // distinct name sets kept; beyond, compiled per value
+  std::shared_ptr<const valijson::Schema> compiled = Compile(view, patterns_);
+  if (expanded_.size() < kMaxExpanded) expanded_.emplace(key, compiled);
+  return compiled;
+}
 
 std::vector<SchemaViolation> JsonSchema::Validate(const json& target, const std::string& root_name) const {
-  return PlainViolations(document_, *compiled_, target, root_name);
+  if (const std::optional<std::string> where = DeeperThanLimit(target)) {
+    return {SchemaViolation{
+        *where, "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels; digestlint checks no deeper", "",
+        std::nullopt}};
+  }
+  return PlainViolations(*this, *CompiledFor(target), target, root_name);
 }
 
 const json* JsonSchema::SubSchemaAt(const std::string& pointer) const {
-  return digestlint::SubSchemaAt(document_, pointer);
+  // Follows local $refs (cycles of them were refused at load; the bound is a backstop).
+  const auto resolved = [&](const json* schema) {
+    for (size_t hops = 0; schema && schema->is_object() && schema->contains("$ref") && hops < kMaxSchemaChain; ++hops) {
+      const json& reference = (*schema)["$ref"];
+      const std::optional<std::string> target =
+          reference.is_string() ? LocalReference(reference.get<std::string>()) : std::nullopt;
+      if (!target || !ValidPointer(*target) || !document_.contains(json::json_pointer(*target))) return schema;
+      schema = &document_.at(json::json_pointer(*target));
+    }
+    return schema;
+  };
+  const json* current = resolved(&document_);
+  for (const std::string& token : PointerTokens(pointer)) {
+    if (!current->is_object()) return nullptr;
+    const json* next = nullptr;
+    if (current->contains("properties") && (*current)["properties"].contains(token)) {
+      next = &(*current)["properties"][token];
+    } else if (current->contains("patternProperties") && (*current)["patternProperties"].is_object()) {
+      for (const auto& [written, schema] : (*current)["patternProperties"].items()) {
+        const auto regex = patterns_.find(written);
+        if (regex != patterns_.end() && RE2::PartialMatch(token, *regex->second)) {
+          next = &schema;
+          break;
+        }
+      }
+    }
+    if (!next && current->contains("items") && (*current)["items"].is_object()) {
+      next = &(*current)["items"];
+    } else if (!next && current->contains("additionalProperties") && (*current)["additionalProperties"].is_object()) {
+      next = &(*current)["additionalProperties"];
+    }
+    if (!next) return nullptr;
+    current = resolved(next);
+  }
+  return current;
 }
 
 }  // namespace digestlint

@@ -15,6 +15,9 @@
 
 namespace digestlint {
 
+extern const Rule kRule_DL003;
+extern const Rule kRule_DL006;
+
 namespace {
 
 std::vector<LocatedDiagnostic> Locate(const Post& post, const std::vector<Diagnostic>& diagnostics) {
@@ -49,10 +52,20 @@ std::vector<LocatedDiagnostic> Locate(const Post& post, const std::vector<Diagno
 }
 
 std::vector<LocatedDiagnostic> RunRules(const Post& post, const LintSettings& settings = {}) {
-  std::vector<Diagnostic> diagnostics;
-  DiagnosticSink sink(diagnostics);
-  const bool text = !post.read_error && !post.encoding_problem && !post.too_large;
+  const bool text = !post.read_error && !post.encoding_problem && !post.too_large && !post.internal_error;
   const auto enabled = [&](const RuleInfo& info) { return settings.disabled.count(std::string(info.code)) == 0; };
+  std::optional<Suppressions> suppressions;
+  if (text) suppressions.emplace(*post.source, post.front_matter.body_start);
+  std::vector<Diagnostic> diagnostics;
+  DiagnosticSink sink(
+      diagnostics,
+      [&](Diagnostic& diagnostic) {
+        if (suppressions && suppressions->Cover(diagnostic)) return false;
+        const auto level = settings.severity.find(std::string(diagnostic.rule->code));
+        if (level != settings.severity.end()) diagnostic.severity = level->second;
+        return true;
+      },
+      settings.max_diagnostics);
   for (const Rule* rule : BuiltinRules()) {
     if (!(rule->info.file_rule || text) || !enabled(rule->info)) continue;
     if (rule->check) rule->check(post, rule->info, sink);
@@ -63,13 +76,19 @@ std::vector<LocatedDiagnostic> RunRules(const Post& post, const LintSettings& se
       if (enabled(rule->info())) rule->Check(post, sink);
     }
   }
-  if (text) {
-    ApplySuppressions(*post.source, post.front_matter.body_start, settings.disabled, enabled(FindRule("DL003")->info),
-                      diagnostics);
-  }
-  for (Diagnostic& diagnostic : diagnostics) {
-    const auto level = settings.severity.find(std::string(diagnostic.rule->code));
-    if (level != settings.severity.end()) diagnostic.severity = level->second;
+  if (suppressions && enabled(kRule_DL003.info)) suppressions->ReportUnused(settings.disabled, sink);
+  if (const DiagnosticSink::Overflow& overflow = sink.overflow(); overflow.count > 0) {
+    // Said once, whatever the selection, at the first problem not reported, as
+    // severe as the worst of them (so the exit status stays right).
+    diagnostics.push_back(Diagnostic{&kRule_DL006.info,
+                                     overflow.worst,
+                                     overflow.first,
+                                     std::to_string(overflow.count) +
+                                         (overflow.count == 1 ? " more problem" : " more problems") +
+                                         " from here on are not reported: the file has more than max-diagnostics (" +
+                                         std::to_string(settings.max_diagnostics) + ")",
+                                     std::nullopt,
+                                     {}});
   }
   return Locate(post, diagnostics);
 }
@@ -82,7 +101,25 @@ std::vector<LocatedDiagnostic> LintBytes(const std::string& path, std::string by
   return LintBytes(path, std::move(bytes), settings);
 }
 
-std::vector<LocatedDiagnostic> LintBytes(const std::string& path, std::string bytes, const LintSettings& settings) {
+void (*fault_injection_for_testing)(const char* stage, const std::string& path) = nullptr;
+
+std::string CurrentExceptionText() {
+  try {
+    throw;
+  } catch (const std::bad_alloc&) {
+    return "out of memory";
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+    return "an unknown exception";
+  }
+}
+
+namespace {
+
+std::vector<LocatedDiagnostic> LintBytesUnguarded(const std::string& path, std::string bytes,
+                                                  const LintSettings& settings) {
+  if (fault_injection_for_testing) fault_injection_for_testing("lint", path);
   const Schema& schema = settings.schema ? *settings.schema : Schema::Default();
   std::optional<EncodingProblem> encoding = FindEncodingProblem(bytes);
   const SourceText source(std::move(bytes));
@@ -108,7 +145,19 @@ std::vector<LocatedDiagnostic> LintBytes(const std::string& path, std::string by
                                "): cmark 0.30 parses such input in super-linear time";
     return RunRules(post, settings);
   }
-  return RunRules(BuildPost(source, path, schema, settings.jekyll ? &*settings.jekyll : nullptr), settings);
+  return RunRules(
+      BuildPost(source, path, schema, settings.jekyll ? &*settings.jekyll : nullptr, settings.max_parse_memory),
+      settings);
+}
+
+}  // namespace
+
+std::vector<LocatedDiagnostic> LintBytes(const std::string& path, std::string bytes, const LintSettings& settings) {
+  try {
+    return LintBytesUnguarded(path, std::move(bytes), settings);
+  } catch (...) {
+    return LintInternalError(path, CurrentExceptionText());
+  }
 }
 
 namespace {
@@ -137,7 +186,7 @@ std::optional<std::string> ReadToEnd(int fd, size_t expected_size, std::string* 
 
 }  // namespace
 
-std::optional<std::string> ReadPostFile(const std::string& path, std::string* problem) {
+std::optional<std::string> ReadPostFile(const std::string& path, std::string* problem, FileStamp* stamp) {
   // One open, fstat and read per file; O_NONBLOCK so that a FIFO is refused, not waited on.
   const int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
@@ -154,6 +203,10 @@ std::optional<std::string> ReadPostFile(const std::string& path, std::string* pr
     *problem = "it is not a regular file";
   } else {
     bytes = ReadToEnd(fd, static_cast<size_t>(info.st_size), problem);
+    // The version read is the one after reading: a write meanwhile then shows when --fix checks it.
+    if (bytes && stamp && fstat(fd, &info) == 0) {
+      *stamp = FileStamp{info.st_dev, info.st_ino, info.st_size, info.st_mtim};
+    }
   }
   close(fd);
   return bytes;
@@ -167,6 +220,13 @@ std::vector<LocatedDiagnostic> LintTooLarge(const std::string& path, const std::
   Post post;
   post.path = path;
   post.too_large = reason;
+  return RunRules(post);
+}
+
+std::vector<LocatedDiagnostic> LintInternalError(const std::string& path, const std::string& what) {
+  Post post;
+  post.path = path;
+  post.internal_error = what;
   return RunRules(post);
 }
 

@@ -7,13 +7,12 @@
 #include <cmark.h>
 #include <re2/re2.h>
 
+#include "bounded_markdown.h"
 #include "text.h"
 
 namespace digestlint {
 
 namespace {
-
-using NodePtr = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
 
 cmark_node_type TypeOf(cmark_node* node) { return cmark_node_get_type(node); }
 
@@ -759,7 +758,8 @@ std::optional<std::string> Post::FrontMatterString(const Words& keys, std::strin
   return std::nullopt;
 }
 
-Post BuildPost(const SourceText& source, const std::string& path, const Schema& schema, const JekyllDocument* jekyll) {
+Post BuildPost(const SourceText& source, const std::string& path, const Schema& schema, const JekyllDocument* jekyll,
+               size_t max_parse_memory) {
   Post post;
   post.source = &source;
   post.path = path;
@@ -778,10 +778,15 @@ Post BuildPost(const SourceText& source, const std::string& path, const Schema& 
   const size_t body_start = post.front_matter.body_start;
   if (body_start >= source.text().size()) return post;
   const std::string_view body = std::string_view(source.text()).substr(body_start);
-  const NodePtr document(cmark_parse_document(body.data(), body.size(), CMARK_OPT_SOURCEPOS), &cmark_node_free);
+  const BoundedMarkdown document(body, CMARK_OPT_SOURCEPOS, max_parse_memory);
+  if (!document.document()) {
+    post.too_large = "parsing it needs more than max-parse-memory (" + std::to_string(max_parse_memory) +
+                     " bytes): it has too many Markdown elements (lines, headings, quotes, emphasis, links)";
+    return post;
+  }
   const BodyMap map(source, source.PositionOf(body_start).line);
-  PostBuilder(post, map).Build(document.get());
-  post.ends_in_open_block = EndsInOpenBlock(document.get(), map);
+  PostBuilder(post, map).Build(document.document());
+  post.ends_in_open_block = EndsInOpenBlock(document.document(), map);
   return post;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "bounded_markdown.h"
 #include "digest_format.h"
 #include "front_matter.h"
 #include "schema.h"
@@ -116,7 +117,8 @@ struct Post {
   // file rules run and everything below is empty.
   std::optional<std::string> read_error;
   std::optional<EncodingProblem> encoding_problem;
-  std::optional<std::string> too_large;  // why the post was not parsed (limits)
+  std::optional<std::string> too_large;       // why the post was not parsed (limits)
+  std::optional<std::string> internal_error;  // what failed while working on it
 
   const SourceText* source = nullptr;
   std::string path;       // as given by the user
@@ -139,9 +141,10 @@ struct Post {
 };
 
 /// Parses front matter and body; the Post keeps pointers to `source`, `schema`
-/// and `jekyll`.
+/// and `jekyll`. A body that needs more than `max_parse_memory` bytes inside
+/// cmark is not parsed: `too_large` says why.
 Post BuildPost(const SourceText& source, const std::string& path, const Schema& schema,
-               const JekyllDocument* jekyll = nullptr);
+               const JekyllDocument* jekyll = nullptr, size_t max_parse_memory = kDefaultMaxParseMemory);
 
 /// Returns the span of `pointer`'s key in the front matter, or the opening fence.
 Span FrontMatterKeySpan(const Post& post, const std::string& pointer);

@@ -1,5 +1,8 @@
 #include "rule.h"
 
+#include <algorithm>
+#include <tuple>
+
 #include "embedded.h"
 
 namespace digestlint {
@@ -12,6 +15,33 @@ bool IsAlias(const RuleInfo& info, std::string_view word) {
     aliases = space == std::string_view::npos ? std::string_view() : aliases.substr(space + 1);
   }
   return false;
+}
+
+namespace {
+
+// The order in which diagnostics are kept under a limit: position, then
+// code and message, so the result does not depend on the order rules run in.
+bool Earlier(const Diagnostic& a, const Diagnostic& b) {
+  return std::tie(a.span.begin, a.rule->code, a.message) < std::tie(b.span.begin, b.rule->code, b.message);
+}
+
+}  // namespace
+
+void DiagnosticSink::Keep(Diagnostic diagnostic) {
+  if (out_.size() < limit_) {
+    out_.push_back(std::move(diagnostic));
+    if (out_.size() == limit_) std::make_heap(out_.begin(), out_.end(), Earlier);
+    return;
+  }
+  // Full: keep the earliest. The heap's front is the latest kept one.
+  if (!out_.empty() && Earlier(diagnostic, out_.front())) {
+    std::pop_heap(out_.begin(), out_.end(), Earlier);
+    std::swap(diagnostic, out_.back());
+    std::push_heap(out_.begin(), out_.end(), Earlier);
+  }
+  if (overflow_.count == 0 || diagnostic.span.begin < overflow_.first.begin) overflow_.first = diagnostic.span;
+  overflow_.worst = std::max(overflow_.worst, diagnostic.severity);
+  ++overflow_.count;
 }
 
 const Rule* FindRule(std::string_view code_or_name) {

@@ -7,6 +7,8 @@
 // other edit: the registry, the docs' headings, the rules reference and the
 // README's rule table are all derived from the declaration.
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,19 +18,41 @@
 
 namespace digestlint {
 
+/// Where rules report. It can screen each diagnostic first (severity
+/// overrides, suppressions) and keep only the `limit` earliest in the file, so
+/// a hostile post cannot make memory grow with its millions of problems.
 class DiagnosticSink {
  public:
-  explicit DiagnosticSink(std::vector<Diagnostic>& out) : out_(out) {}
+  /// Adjusts a diagnostic's severity, or returns false to drop it.
+  using Screen = std::function<bool(Diagnostic&)>;
+
+  explicit DiagnosticSink(std::vector<Diagnostic>& out, Screen screen = nullptr, size_t limit = SIZE_MAX)
+      : out_(out), screen_(std::move(screen)), limit_(limit) {}
   void Report(const RuleInfo& rule, Span span, std::string message, std::optional<Fix> fix = std::nullopt) {
-    out_.push_back(Diagnostic{&rule, rule.severity, span, std::move(message), std::move(fix), {}});
+    Diagnostic diagnostic{&rule, rule.severity, span, std::move(message), std::move(fix), {}};
+    if (!screen_ || screen_(diagnostic)) Keep(std::move(diagnostic));
   }
   /// A diagnostic that points at other places too (other posts, for cross-post rules).
   void Report(const RuleInfo& rule, Span span, std::string message, std::vector<RelatedLocation> related) {
-    out_.push_back(Diagnostic{&rule, rule.severity, span, std::move(message), std::nullopt, std::move(related)});
+    Diagnostic diagnostic{&rule, rule.severity, span, std::move(message), std::nullopt, std::move(related)};
+    if (!screen_ || screen_(diagnostic)) Keep(std::move(diagnostic));
   }
 
+  /// What the limit left out: how many, the earliest, and the worst severity.
+  struct Overflow {
+    size_t count = 0;
+    Span first;
+    Severity worst = Severity::kInfo;
+  };
+  const Overflow& overflow() const { return overflow_; }
+
  private:
-  std::vector<Diagnostic>& out_;
+  void Keep(Diagnostic diagnostic);
+
+  std::vector<Diagnostic>& out_;  // a max-heap by position once `limit_` are kept
+  Screen screen_;
+  size_t limit_;
+  Overflow overflow_;
 };
 
 class Blog;

@@ -67,6 +67,9 @@ std::optional<Schema> Schema::Load(std::string_view json_text, std::string* erro
   schema.format_ = std::make_shared<const DigestFormat>(std::move(*format));
   try {
     schema.front_matter_ = std::make_shared<const JsonSchema>(schema.document_);
+  } catch (const SchemaError& e) {
+    *error = e.what();
+    return std::nullopt;
   } catch (const std::exception& e) {
     *error = std::string("cannot be compiled: ") + e.what();
     return std::nullopt;

@@ -179,6 +179,8 @@ LintSettings Project::SettingsFor(const std::string& path) const {
   settings.custom_rules = &custom_rules_;
   settings.max_file_size = config_.max_file_size;
   settings.max_brackets = config_.max_brackets;
+  settings.max_diagnostics = config_.max_diagnostics;
+  settings.max_parse_memory = config_.max_parse_memory;
   const std::string relative = Relative(path);
   for (const auto& [glob, selectors] : per_file_ignores_) {
     if (!glob.Matches(relative)) continue;

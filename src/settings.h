@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "bounded_markdown.h"
 #include "config.h"
 #include "diagnostic.h"
 #include "glob.h"
@@ -30,6 +31,10 @@ struct LintSettings {
   // some bracket-heavy input (CVE-2023-22486), and size bounds memory.
   size_t max_file_size = 10 << 20;
   size_t max_brackets = 10000;
+  // Beyond this much memory inside cmark a body is not parsed (DL004).
+  size_t max_parse_memory = kDefaultMaxParseMemory;
+  // Beyond this many diagnostics in one post, only the earliest are kept (DL006).
+  size_t max_diagnostics = 1000;
   // When the post is a document of a Jekyll site: its front-matter defaults
   // and the site's publishing settings.
   std::optional<JekyllDocument> jekyll;

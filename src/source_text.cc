@@ -174,6 +174,11 @@ SourceText::SourceText(std::string bytes) : text_(std::move(bytes)) {
   }
 }
 
+int SourceText::LineOf(size_t offset) const {
+  const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), std::min(offset, text_.size()));
+  return static_cast<int>(next - line_starts_.begin());
+}
+
 Position SourceText::PositionOf(size_t offset) const {
   offset = std::min(offset, text_.size());
   const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);

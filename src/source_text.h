@@ -46,6 +46,8 @@ class SourceText {
   bool has_bom() const { return has_bom_; }
   int line_count() const { return static_cast<int>(line_starts_.size()); }
 
+  /// The 1-based line containing `offset` (cheaper than PositionOf).
+  int LineOf(size_t offset) const;
   /// The line containing `offset` and the column of `offset` in it.
   Position PositionOf(size_t offset) const;
   /// Where a PositionOf call landed; offsets resolved in increasing order

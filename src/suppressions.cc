@@ -13,16 +13,7 @@ namespace digestlint {
 
 extern const Rule kRule_DL003;
 
-namespace {
-
-// An `enable` comment, and how many ranges it closed.
-struct Enable {
-  Span comment;
-  std::vector<std::string> selectors;
-  int closes = 0;
-};
-
-struct Suppression {
+struct Suppressions::Comment {
   enum class Kind { kRange, kNextLine, kFile };
   Kind kind = Kind::kRange;
   std::string keyword;                 // "disable", "disable-next-line" or "disable-file"
@@ -33,6 +24,18 @@ struct Suppression {
   std::vector<bool> used;  // per selector, or [0] for "every rule"
   int enable = -1;         // index of the `enable` that closed this range
 };
+
+// An `enable` comment, and how many ranges it closed.
+struct Suppressions::Enable {
+  Span comment;
+  std::vector<std::string> selectors;
+  int closes = 0;
+};
+
+namespace {
+
+using Suppression = Suppressions::Comment;
+using Enable = Suppressions::Enable;
 
 struct Comments {
   std::vector<Suppression> suppressions;
@@ -150,31 +153,34 @@ std::optional<Fix> FixUnused(const SourceText& source, size_t body_start, const 
 
 }  // namespace
 
-void ApplySuppressions(const SourceText& source, size_t body_start, const std::set<std::string>& disabled,
-                       bool report_unused, std::vector<Diagnostic>& diagnostics) {
+Suppressions::Suppressions(const SourceText& source, size_t body_start) : source_(source), body_start_(body_start) {
   Comments comments = ParseSuppressions(source);
-  std::vector<Suppression>& suppressions = comments.suppressions;
-  if (suppressions.empty()) return;
-  std::vector<Diagnostic> kept;
-  for (Diagnostic& diagnostic : diagnostics) {
-    const int line = source.PositionOf(diagnostic.span.begin).line;
-    bool suppressed = false;
-    for (Suppression& s : suppressions) {
-      if (line < s.first_line || line > s.last_line || diagnostic.rule->input_error) continue;
-      if (s.kind == Suppression::Kind::kRange && line == s.last_line && s.last_line != INT_MAX) continue;
-      if (s.selectors.empty()) {
-        s.used[0] = suppressed = true;
-        continue;
-      }
-      for (size_t i = 0; i < s.selectors.size(); ++i) {
-        if (SelectorMatches(s.selectors[i], *diagnostic.rule)) s.used[i] = suppressed = true;
-      }
+  comments_ = std::move(comments.suppressions);
+  enables_ = std::move(comments.enables);
+}
+
+Suppressions::~Suppressions() = default;
+
+bool Suppressions::Cover(const Diagnostic& diagnostic) {
+  if (comments_.empty() || diagnostic.rule->input_error || diagnostic.rule == &kRule_DL003.info) return false;
+  const int line = source_.LineOf(diagnostic.span.begin);
+  bool suppressed = false;
+  for (Suppression& s : comments_) {
+    if (line < s.first_line || line > s.last_line) continue;
+    if (s.kind == Suppression::Kind::kRange && line == s.last_line && s.last_line != INT_MAX) continue;
+    if (s.selectors.empty()) {
+      s.used[0] = suppressed = true;
+      continue;
     }
-    if (!suppressed) kept.push_back(std::move(diagnostic));
+    for (size_t i = 0; i < s.selectors.size(); ++i) {
+      if (SelectorMatches(s.selectors[i], *diagnostic.rule)) s.used[i] = suppressed = true;
+    }
   }
-  diagnostics = std::move(kept);
-  if (!report_unused) return;
-  for (const Suppression& s : suppressions) {
+  return suppressed;
+}
+
+void Suppressions::ReportUnused(const std::set<std::string>& disabled, DiagnosticSink& sink) const {
+  for (const Suppression& s : comments_) {
     std::string unused;
     std::vector<std::string> still_used;  // the selectors a fix keeps
     if (s.selectors.empty()) {
@@ -191,9 +197,8 @@ void ApplySuppressions(const SourceText& source, size_t body_start, const std::s
       }
     }
     if (unused.empty()) continue;
-    diagnostics.push_back(Diagnostic{&kRule_DL003.info, kRule_DL003.info.severity, s.comment,
-                                     "this suppression of " + unused + " suppresses nothing; remove it",
-                                     FixUnused(source, body_start, s, still_used, comments.enables)});
+    sink.Report(kRule_DL003.info, s.comment, "this suppression of " + unused + " suppresses nothing; remove it",
+                FixUnused(source_, body_start_, s, still_used, enables_));
   }
 }
 

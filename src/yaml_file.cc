@@ -18,6 +18,10 @@ std::optional<YamlFile> ReadYamlFile(const std::string& path, std::string* error
   }
   YamlDocument yaml = ParseYaml(source.text(), 0, limits);
   if (!yaml.ok) return fail(source.PositionOf(yaml.error_offset), "not valid YAML: " + yaml.error);
+  if (!yaml.out_of_range.empty()) {
+    const OutOfRangeNumber& number = yaml.out_of_range.front();
+    return fail(source.PositionOf(yaml.locations[number.pointer].key), Describe(number, "the file"));
+  }
   YamlFile file;
   file.data = std::move(yaml.data);
   for (const auto& [pointer, location] : yaml.locations) file.positions[pointer] = source.PositionOf(location.key);

@@ -1,3 +1,6 @@
+#include <cstdint>
+#include <limits>
+
 #include <catch2/catch.hpp>
 
 #include "front_matter.h"
@@ -101,6 +104,32 @@ TEST_CASE("a key appended to the front matter must read back as itself", "[front
   // yaml-cpp reads this, but a line appended after the open quote is part of the quoted text.
   const SourceText open_block("---\n: \"\n---\n");
   CHECK_FALSE(KeyLineToAppend(open_block, ParseFrontMatter(open_block), "layout", "post"));
+}
+
+TEST_CASE("numbers are read exactly, or kept with the reason they are out of range", "[front-matter]") {
+  const FrontMatter fm = ParseFrontMatter(
+      SourceText("---\nmax: 9223372036854775807\nmin: -9223372036854775808\nfloat: -2.5e-3\nsub: 4.9e-324\n"
+                 "over: 1e309\nunder: -1e-400\nlong: 9223372036854775808\nhuge: " +
+                 std::string(400, '9') + "\n---\n"));
+  REQUIRE(fm.state == FrontMatter::State::kParsed);
+  CHECK(fm.data["max"] == INT64_MAX);
+  CHECK(fm.data["min"] == INT64_MIN);
+  CHECK(fm.data["float"] == -2.5e-3);
+  CHECK(fm.data["sub"] > 0.0);  // the smallest subnormal still reads
+  CHECK(fm.data["over"] == std::numeric_limits<double>::infinity());
+  CHECK(fm.data["under"] == 0.0);
+  CHECK(fm.data["long"] == 9223372036854775808.0);
+  CHECK(fm.data["huge"] == std::numeric_limits<double>::infinity());
+  REQUIRE(fm.out_of_range.size() == 4);
+  CHECK(Describe(fm.out_of_range[0], "") ==
+        "'over' is 1e309, too large for a number (beyond ±1.8e308): it reads as infinity");
+  CHECK(Describe(fm.out_of_range[1], "") ==
+        "'under' is -1e-400, too small for a number (below 4.9e-324): it reads as 0");
+  CHECK(Describe(fm.out_of_range[2], "") ==
+        "'long' is 9223372036854775808, an integer beyond the 64-bit range (19 digits): digestlint reads it as an "
+        "approximate number");
+  CHECK(Describe(fm.out_of_range[3], "") ==
+        "'huge' is " + std::string(40, '9') + "..., too large for a number (beyond ±1.8e308): it reads as infinity");
 }
 
 }  // namespace

@@ -20,9 +20,10 @@ TEST_CASE("escape sequences in a post reach no terminal raw", "[regression][term
   fs::current_path(SourceDir());
   const std::string post = "tests/regressions/escape-sequences-in-link.md";
   const std::string id = "2510.19871\\x1b]0;pwned\\x07\\x1b[2J";
-  const auto human = RunDigestlint({"--no-config", "--color=never", post});
-  const auto concise = RunDigestlint({"--no-config", "--format=concise", post});
-  const auto github = RunDigestlint({"--no-config", "--format=github", post});
+  // DL502 (invisible characters) has its own regression; here: what the other diagnostics print.
+  const auto human = RunDigestlint({"--no-config", "--ignore=DL502", "--color=never", post});
+  const auto concise = RunDigestlint({"--no-config", "--ignore=DL502", "--format=concise", post});
+  const auto github = RunDigestlint({"--no-config", "--ignore=DL502", "--format=github", post});
   fs::current_path(previous);
   CHECK(human.status == 1);
   CHECK(human.out == post + ":9:26: error[DL303 link-id-invalid] arXiv identifier '" + id +

@@ -105,8 +105,9 @@ TEST_CASE("documented examples trigger exactly their rule, and the fixed ones no
     const std::optional<std::string> failing = CodeBlockAfter(doc, "\n## Example\n");
     const std::optional<std::string> passing = CodeBlockAfter(doc, "\n## Use instead\n");
     DYNAMIC_SECTION(rule->info.code) {
-      if (rule->info.file_rule) {
-        CHECK_FALSE(failing);  // bytes that are not a readable post cannot be shown in Markdown
+      // Bytes that are not a readable post, and a post with over 1,000 problems (DL006), make no example.
+      if (rule->info.file_rule || rule->info.code == "DL006") {
+        CHECK_FALSE(failing);
         continue;
       }
       if (rule->blog_check) continue;  // several posts: the next test
