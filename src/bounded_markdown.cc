@@ -46,11 +46,14 @@ struct BoundedMarkdown::Arena {
     if (escape && (more > budget || live > budget - more)) std::longjmp(*escape, 1);
   }
   void FreeAll() {
-    while (list.next != &list) {
-      Block* block = list.next;
-      Unlink(block);
+    // Each next pointer is read before its block is freed; the ring is then empty.
+    for (Block* block = list.next; block != &list;) {
+      Block* next = block->next;
       std::free(block);
+      block = next;
     }
+    list.next = list.previous = &list;
+    live = 0;
   }
 };
 

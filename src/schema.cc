@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "embedded.h"
+#include "schema_graph.h"
 #include "source_text.h"
 
 namespace digestlint {
@@ -32,17 +33,23 @@ std::string FirstViolation(const std::vector<SchemaViolation>& violations, const
 }  // namespace
 
 std::optional<Schema> Schema::Load(std::string_view json_text, std::string* error, bool checked) {
+  const auto located = [json_text](size_t offset, const std::string& what) {
+    const Position at = SourceText{std::string(json_text)}.PositionOf(offset);
+    return "line " + std::to_string(at.line) + ", column " + std::to_string(at.column) + ": " + what;
+  };
+  if (const std::optional<size_t> too_deep = FirstTooDeepBracket(json_text)) {
+    *error = located(*too_deep, "the schema is nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+    return std::nullopt;
+  }
   Schema schema;
   try {
     schema.document_ = json::parse(json_text.begin(), json_text.end());
   } catch (const json::parse_error& e) {
     // e.byte is 1-based and points just past the offending character.
-    const SourceText text{std::string(json_text)};
-    const Position at = text.PositionOf(e.byte > 0 ? e.byte - 1 : 0);
     const std::string what = e.what();
     const size_t detail = what.find("syntax error");
-    *error = "line " + std::to_string(at.line) + ", column " + std::to_string(at.column) +
-             ": not valid JSON: " + (detail == std::string::npos ? what : what.substr(detail));
+    *error = located(e.byte > 0 ? e.byte - 1 : 0,
+                     "not valid JSON: " + (detail == std::string::npos ? what : what.substr(detail)));
     return std::nullopt;
   }
   const std::vector<SchemaViolation> meta =

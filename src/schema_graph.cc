@@ -289,6 +289,32 @@ std::pair<size_t, std::string> LongestChain(const SchemaGraph& graph) {
 
 }  // namespace
 
+std::optional<size_t> FirstTooDeepBracket(std::string_view json_text) {
+  int depth = 0;
+  bool in_string = false;
+  bool escaped = false;
+  for (size_t at = 0; at < json_text.size(); ++at) {
+    const char c = json_text[at];
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      // The root's brackets are depth 1, so this is DeeperThanLimit's bound.
+      if (++depth > kMaxJsonDepth) return at;
+    } else if ((c == '}' || c == ']') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
 SchemaGraph AnalyzeSchema(const json& document) {
   if (const std::optional<std::string> where = DeeperThanLimit(document)) {
     throw SchemaError(Located(*where, "the schema is nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"));

@@ -9,6 +9,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -56,6 +57,12 @@ SchemaGraph AnalyzeSchema(const nlohmann::json& document);
 
 /// The pointer of the first value nested deeper than kMaxJsonDepth, if any.
 std::optional<std::string> DeeperThanLimit(const nlohmann::json& value);
+
+/// The offset of the first '{' or '[' of JSON text that opens a value nested
+/// deeper than kMaxJsonDepth, if any; strings are skipped and the text need not
+/// be valid JSON. Check text from outside with it before parsing: nlohmann
+/// copies and compares values recursively, so a deeper one overflows the stack.
+std::optional<size_t> FirstTooDeepBracket(std::string_view json_text);
 
 /// "#/definitions/a%20b" -> "/definitions/a b", as valijson reads a local
 /// $ref; nullopt for a reference to another document.

@@ -18,9 +18,9 @@ std::vector<std::string> Messages(const JsonSchema& schema, const json& value) {
 }
 
 // The SchemaError a document gives, or "" when it compiles.
-std::string LoadError(const json& document) {
+std::string LoadError(json document) {
   try {
-    JsonSchema schema(document);
+    JsonSchema schema(std::move(document));  // a copy of a deep document would recurse
     return "";
   } catch (const SchemaError& e) {
     return e.what();

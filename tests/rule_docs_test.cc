@@ -150,7 +150,7 @@ TEST_CASE("cross-post rules' documented sites trigger exactly their rule, and th
     if (!rule->blog_check) continue;
     ++rules;
     const std::string code(rule->info.code);
-    const std::string_view doc = RuleDocumentation(rule->info);
+    const std::string doc = RuleDocumentation(rule->info);
     for (const char* heading : {"\n## Example\n", "\n## Use instead\n"}) {
       DYNAMIC_SECTION(code << heading) {
         const auto files = SiteFiles(doc, heading);

@@ -59,6 +59,21 @@ TEST_CASE("malformed schemas are refused with the place of the problem", "[schem
     CHECK_FALSE(Schema::Load("{\n  \"type\": \"object\",\n  oops\n}", &error));
     CHECK(error.rfind("line 3, column 3: not valid JSON", 0) == 0);
   }
+  SECTION("nested too deep: line and column, before it is parsed") {
+    // 64 levels of brackets pass (strings do not count); the 65th is refused where it opens.
+    const std::string deep_string = "\"" + std::string(100, '[') + "\"";
+    const auto nested = [&](int levels) {
+      std::string text = "{\"x-digestlint\": {}, \"default\": ";
+      for (int i = 1; i < levels; ++i) text += "[\n";
+      return text + deep_string + std::string(static_cast<size_t>(levels - 1), ']') + "}";
+    };
+    CHECK(Schema::Load(nested(64), &error));
+    CHECK_FALSE(Schema::Load(nested(65), &error));
+    CHECK(error == "line 64, column 1: the schema is nested deeper than 64 levels");
+    // A million levels (an 8 MB file) overflowed the stack when the document was copied.
+    CHECK_FALSE(Schema::Load(nested(1000000), &error));
+    CHECK(error == "line 64, column 1: the schema is nested deeper than 64 levels");
+  }
   SECTION("not a JSON Schema: JSON pointer") {
     CHECK_FALSE(Schema::Load(R"({"type": "objekt", "x-digestlint": {"sections": {"list": ["A"]}}})", &error));
     CHECK(error.find("not a valid JSON Schema (draft-07)") != std::string::npos);

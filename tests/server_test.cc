@@ -219,6 +219,14 @@ TEST_CASE("server errors: invalid JSON, non-requests and bad params get JSON-RPC
   CHECK(error["error"]["code"] == kParseError);
   CHECK(error["error"]["message"].get<std::string>().rfind("invalid JSON: ", 0) == 0);
 
+  // Nested past the limit: refused before parsing (copying it would overflow the stack).
+  client.SendRaw(Framed("{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"initialize\", \"params\": " +
+                        std::string(300000, '[') + std::string(300000, ']') + "}"));
+  error = next_error();
+  CHECK(error["id"].is_null());
+  CHECK(error["error"]["code"] == kParseError);
+  CHECK(error["error"]["message"] == "a message nested deeper than 64 levels is not read");
+
   for (const std::string body : {"[1, 2]", "42", "\"initialize\""}) {
     client.SendRaw(Framed(body));
     error = next_error();

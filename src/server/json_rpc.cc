@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "schema_graph.h"
 #include "text.h"
 
 namespace digestlint::server {
@@ -33,6 +34,7 @@ size_t FindContentLength(const std::string& buffer, size_t from) {
 
 // The id of a request whose frame was broken, when its JSON still parses.
 nlohmann::json IdOf(std::string_view json_text) {
+  if (FirstTooDeepBracket(json_text)) return nullptr;
   const nlohmann::json message = nlohmann::json::parse(json_text, nullptr, false);
   if (!message.is_object()) return nullptr;
   const auto id = message.find("id");
