@@ -79,6 +79,10 @@ void Check(const Post& post, const RuleInfo& rule, DiagnosticSink& sink) {
   std::set<size_t> reported;  // a heading's link is also a link
   const auto scan = [&](Span span, const char* where, bool in_link) {
     for (size_t at = span.begin; at < span.end && at < text.size();) {
+      if (const auto byte = static_cast<unsigned char>(text[at]); byte >= 0x20 && byte < 0x7F) {
+        ++at;  // printable ASCII, most of any text
+        continue;
+      }
       size_t length = 1;
       const char32_t code = Decode(text, at, &length);
       const std::string what = at == 0 && code == 0xFEFF ? "" : Describe(code, in_link);

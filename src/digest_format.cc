@@ -621,28 +621,35 @@ std::string LinkKind::PlaceDescription() const {
 
 namespace {
 
-// "핵심  요약" and "핵심요약" are "핵심 요약": spacing inside a name is not its spelling.
-std::string WithoutSpaces(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c != ' ' && c != '\t') out += c;
+// Whether `a` and `b` are equal once spaces and tabs are left out: "핵심  요약" and
+// "핵심요약" are "핵심 요약", as spacing inside a name is not its spelling.
+bool EqualIgnoringSpaces(std::string_view a, std::string_view b, bool case_sensitive) {
+  const auto skip = [](std::string_view text, size_t at) {
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+    return at;
+  };
+  size_t i = skip(a, 0);
+  size_t j = skip(b, 0);
+  while (i < a.size() && j < b.size()) {
+    const auto x = static_cast<unsigned char>(a[i]);
+    const auto y = static_cast<unsigned char>(b[j]);
+    if (case_sensitive ? x != y : std::tolower(x) != std::tolower(y)) return false;
+    i = skip(a, i + 1);
+    j = skip(b, j + 1);
   }
-  return out;
+  return i == a.size() && j == b.size();
 }
 
 }  // namespace
 
 const SectionSpec* SectionsFormat::Find(std::string_view name, int* index) const {
   const std::string_view bare = Undecorated(name);
-  const std::string squeezed = WithoutSpaces(bare);
   for (size_t i = 0; i < list.size(); ++i) {
     const std::vector<std::string>& forms = list[i].name.forms();
-    const bool same_without_spaces = std::any_of(forms.begin(), forms.end(), [&](const std::string& written) {
-      const std::string form_squeezed = WithoutSpaces(written);
-      return case_sensitive ? form_squeezed == squeezed : EqualsIgnoringCase(form_squeezed, squeezed);
-    });
-    if (list[i].name.Matches(name, case_sensitive) || list[i].name.Matches(bare, case_sensitive) ||
-        same_without_spaces) {
+    // Written as is (decoration included), or undecorated and spaced differently.
+    if (list[i].name.Matches(name, case_sensitive) ||
+        std::any_of(forms.begin(), forms.end(),
+                    [&](const std::string& written) { return EqualIgnoringSpaces(bare, written, case_sensitive); })) {
       if (index) *index = static_cast<int>(i);
       return &list[i];
     }

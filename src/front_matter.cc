@@ -1,8 +1,11 @@
 #include "front_matter.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string_view>
 #include <system_error>
 #include <vector>
@@ -170,6 +173,135 @@ class YamlToJson {
   int node_count_ = 0;
 };
 
+// The common front matter, read without yaml-cpp, whose node tree cost a
+// Jekyll post more CPU than all the rules: one `key: value` per line, where a
+// value is a plain scalar, a quoted string without escapes, or a flow list of
+// plain scalars. Anything else (blocks, comments after values, escapes, tabs,
+// anchors, line breaks YAML 1.1 knows) is nullopt and goes to yaml-cpp; the
+// result is the same either way (tests/front_matter_test.cc compares them on
+// every fixture and on generated posts).
+class SimpleYaml {
+ public:
+  SimpleYaml(std::string_view yaml, size_t base, const FrontMatterLimits& limits)
+      : yaml_(yaml), base_(base), limits_(limits) {}
+
+  std::optional<YamlDocument> Parse() {
+    if (limits_.max_depth <= 2 || yaml_.find_first_of("\t\r") != std::string_view::npos || HasUnusualBreak()) {
+      return std::nullopt;
+    }
+    YamlDocument document;
+    document.data = nlohmann::json::object();
+    int values = 1;
+    for (size_t at = 0; at < yaml_.size();) {
+      size_t end = yaml_.find('\n', at);
+      if (end == std::string_view::npos) end = yaml_.size();
+      const std::string_view line = yaml_.substr(at, end - at);
+      if (!line.empty() && !Entry(line, at, document, &values)) return std::nullopt;
+      at = end + 1;
+    }
+    if (document.data.empty() || values > limits_.max_nodes) return std::nullopt;
+    document.locations[""] = YamlLocation{base_, first_key_};
+    document.ok = true;
+    return document;
+  }
+
+ private:
+  // U+0085, U+2028 and U+2029 break lines in YAML 1.1; a BOM starts a stream.
+  bool HasUnusualBreak() const {
+    for (const std::string_view sequence : {"\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xEF\xBB\xBF"}) {
+      if (yaml_.find(sequence) != std::string_view::npos) return true;
+    }
+    return std::any_of(yaml_.begin(), yaml_.end(), [](char c) {
+      const auto byte = static_cast<unsigned char>(c);
+      return (byte < 0x20 && c != '\n') || byte == 0x7F;
+    });
+  }
+
+  static bool IsKeyChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; }
+
+  // A plain scalar that reads the same in a block and in a flow list: it starts
+  // with a letter, a digit or a non-ASCII byte, and holds no indicator that
+  // could end it or start something else.
+  static bool IsPlain(std::string_view value) {
+    if (value.empty() || value.back() == ' ' || value.back() == ':') return false;
+    const auto first = static_cast<unsigned char>(value.front());
+    if (!std::isalnum(first) && first < 0x80) return false;
+    if (value.find(": ") != std::string_view::npos || value.find(" #") != std::string_view::npos) return false;
+    return value.find_first_of("\"'`[]{},&*!|>%@") == std::string_view::npos;
+  }
+
+  // `key: value` at the start of a line (`line` starts at `at`).
+  bool Entry(std::string_view line, size_t at, YamlDocument& document, int* values) {
+    size_t colon = 0;
+    if (line.empty() || !std::isalpha(static_cast<unsigned char>(line[0]))) return false;
+    while (colon < line.size() && IsKeyChar(line[colon])) ++colon;
+    if (line.substr(colon, 2) != ": ") return false;
+    const std::string key(line.substr(0, colon));
+    if (document.data.contains(key)) return false;  // yaml-cpp's duplicate-key handling is its own
+    size_t start = colon + 2;
+    while (start < line.size() && line[start] == ' ') ++start;
+    size_t stop = line.size();
+    while (stop > start && line[stop - 1] == ' ') --stop;
+    const std::string_view value = line.substr(start, stop - start);
+    const std::string pointer = "/" + key;  // key characters need no escaping in a pointer
+    const size_t key_offset = base_ + at;
+    const size_t value_offset = base_ + at + start;
+    if (document.data.empty()) first_key_ = key_offset;
+    ++*values;
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front()) {
+      const std::string_view inner = value.substr(1, value.size() - 2);
+      if (inner.find_first_of("\"'\\") != std::string_view::npos) return false;
+      document.data[key] = std::string(inner);
+    } else if (value.size() >= 2 && value.front() == '[' && value.back() == ']') {
+      nlohmann::json list = nlohmann::json::array();
+      const std::string_view inside = value.substr(1, value.size() - 2);
+      if (inside.find_first_not_of(' ') != std::string_view::npos) {
+        for (size_t item_start = 0; item_start <= inside.size();) {
+          size_t item_end = inside.find(',', item_start);
+          if (item_end == std::string_view::npos) item_end = inside.size();
+          size_t first = item_start;
+          while (first < item_end && inside[first] == ' ') ++first;
+          size_t last = item_end;
+          while (last > first && inside[last - 1] == ' ') --last;
+          const std::string_view item = inside.substr(first, last - first);
+          if (!IsPlain(item) || item.find_first_of(":#") != std::string_view::npos) return false;
+          const size_t item_offset = value_offset + 1 + first;
+          if (!AddPlain(item, pointer + "/" + std::to_string(list.size()), item_offset, item_offset, list, document)) {
+            return false;
+          }
+          ++*values;
+          item_start = item_end + 1;
+        }
+      }
+      document.data[key] = std::move(list);
+    } else if (IsPlain(value)) {
+      nlohmann::json plain;
+      if (!AddPlain(value, pointer, key_offset, value_offset, plain, document)) return false;
+      document.data[key] = std::move(plain.back());
+    } else {
+      return false;
+    }
+    document.locations[pointer] = YamlLocation{key_offset, value_offset};
+    return true;
+  }
+
+  // Appends the plain scalar `value` to the array `into`, as yaml-cpp's reading would type it.
+  static bool AddPlain(std::string_view value, const std::string& pointer, size_t key_offset, size_t value_offset,
+                       nlohmann::json& into, YamlDocument& document) {
+    std::string problem;
+    const std::string text(value);
+    into.push_back(PlainScalarToJson(text, &problem));
+    if (!problem.empty()) document.out_of_range.push_back(OutOfRangeNumber{pointer, text, problem});
+    document.locations[pointer] = YamlLocation{key_offset, value_offset};
+    return true;
+  }
+
+  std::string_view yaml_;
+  size_t base_;
+  const FrontMatterLimits& limits_;
+  size_t first_key_ = 0;
+};
+
 }  // namespace
 
 std::string Describe(const OutOfRangeNumber& number, const std::string& root_name) {
@@ -259,7 +391,16 @@ std::optional<std::string> KeyLineToAppend(const SourceText& source, const Front
   return line;
 }
 
+std::optional<YamlDocument> ParseSimpleYaml(std::string_view yaml, size_t base, const FrontMatterLimits& limits) {
+  return SimpleYaml(yaml, base, limits).Parse();
+}
+
 YamlDocument ParseYaml(const std::string& yaml, size_t base, const FrontMatterLimits& limits) {
+  if (std::optional<YamlDocument> simple = ParseSimpleYaml(yaml, base, limits)) return std::move(*simple);
+  return ParseYamlWithYamlCpp(yaml, base, limits);
+}
+
+YamlDocument ParseYamlWithYamlCpp(const std::string& yaml, size_t base, const FrontMatterLimits& limits) {
   YamlDocument result;
   try {
     const YAML::Node root = YAML::Load(yaml);

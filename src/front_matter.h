@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -75,6 +76,11 @@ struct YamlDocument {
 
 /// Parses `yaml`, whose first byte stands at offset `base` of its file.
 YamlDocument ParseYaml(const std::string& yaml, size_t base, const FrontMatterLimits& limits = {});
+/// ParseYaml's two ways: the fast path for the common front matter (one
+/// `key: value` per line; nullopt for anything else), and yaml-cpp, which it
+/// must agree with.
+std::optional<YamlDocument> ParseSimpleYaml(std::string_view yaml, size_t base, const FrontMatterLimits& limits = {});
+YamlDocument ParseYamlWithYamlCpp(const std::string& yaml, size_t base, const FrontMatterLimits& limits = {});
 
 /// Parses TOML (toml_front_matter.cc): tables become objects, dates and times
 /// RFC 3339 strings ("2025-10-27T08:00:00+09:00"), positions by JSON pointer.

@@ -1,9 +1,12 @@
 #include <cstdint>
+#include <filesystem>
 #include <limits>
 
 #include <catch2/catch.hpp>
 
 #include "front_matter.h"
+#include "post_generator.h"
+#include "test_support.h"
 
 namespace digestlint {
 namespace {
@@ -130,6 +133,113 @@ TEST_CASE("numbers are read exactly, or kept with the reason they are out of ran
         "approximate number");
   CHECK(Describe(fm.out_of_range[3], "") ==
         "'huge' is " + std::string(40, '9') + "..., too large for a number (beyond ±1.8e308): it reads as infinity");
+}
+
+// The front matter between the first two --- lines of `post`, and its offset; nullopt without one.
+std::optional<std::pair<std::string, size_t>> YamlOf(const std::string& post) {
+  if (post.rfind("---\n", 0) != 0) return std::nullopt;
+  const size_t end = post.find("\n---", 3);
+  if (end == std::string::npos) return std::nullopt;
+  return std::make_pair(post.substr(4, end + 1 - 4), size_t{4});
+}
+
+void CheckSameAsYamlCpp(const std::string& yaml, size_t base, const YamlDocument& simple) {
+  INFO("front matter:\n" << yaml);
+  const YamlDocument full = ParseYamlWithYamlCpp(yaml, base);
+  REQUIRE(full.ok == simple.ok);
+  CHECK(full.data == simple.data);
+  CHECK(full.data.dump() == simple.data.dump());  // the same key order too
+  REQUIRE(full.locations.size() == simple.locations.size());
+  for (const auto& [pointer, location] : full.locations) {
+    INFO("at " << pointer);
+    REQUIRE(simple.locations.count(pointer));
+    CHECK(simple.locations.at(pointer).key == location.key);
+    CHECK(simple.locations.at(pointer).value == location.value);
+  }
+  REQUIRE(full.out_of_range.size() == simple.out_of_range.size());
+  for (size_t i = 0; i < full.out_of_range.size(); ++i) {
+    CHECK(simple.out_of_range[i].pointer == full.out_of_range[i].pointer);
+    CHECK(simple.out_of_range[i].text == full.out_of_range[i].text);
+    CHECK(simple.out_of_range[i].reason == full.out_of_range[i].reason);
+  }
+}
+
+TEST_CASE("the fast path for simple front matter reads exactly what yaml-cpp reads", "[front-matter]") {
+  int simple_count = 0;
+  const auto compare = [&](const std::string& yaml, size_t base) {
+    if (const std::optional<YamlDocument> simple = ParseSimpleYaml(yaml, base)) {
+      ++simple_count;
+      CheckSameAsYamlCpp(yaml, base, *simple);
+    }
+  };
+  SECTION("every post in the repository") {
+    int posts = 0;
+    for (const char* folder : {"tests", "examples"}) {
+      for (const auto& entry : std::filesystem::recursive_directory_iterator(testing::SourceDir() / folder)) {
+        if (entry.path().extension() != ".md") continue;
+        if (const auto yaml = YamlOf(testing::ReadFile(entry.path()))) {
+          ++posts;
+          compare(yaml->first, yaml->second);
+        }
+      }
+    }
+    INFO(simple_count << " of " << posts << " front matters took the fast path");
+    CHECK(posts > 100);
+    CHECK(simple_count * 2 > posts);  // most of them: it is the common shape
+  }
+  SECTION("generated posts") {
+    generator::GeneratorOptions options;
+    options.fault_rate = 1.0;
+    for (int index = 0; index < 300; ++index)
+      compare(YamlOf(generator::GeneratePost(3, index, options).text)->first, 4);
+    CHECK(simple_count == 300);
+  }
+  SECTION("each kind of value, and what it leaves to yaml-cpp") {
+    const std::vector<std::string> taken = {
+        "layout: post\ntitle: \"Daily Papers — 2025-10-27\"\ndate: 2025-10-27 08:15:00\ntags: [papers, hf]\n"
+        "categories: []\n",
+        "a: 1\nb: 0\nc: 1.5e3\nd: true\ne: FALSE\nf: null\ng: Null\nh: 99999999999999999999\ni: 1e999\n",
+        "x: yes\ny: no\nz: 0x1F\nw: 0o17\nv: 12:30\nu: http://example.com/a#b\n",
+        "title: 'single quoted: with colon'\nsummary: \"double # not a comment\"\n",
+        "title:   spaced value   \n\n\nnext: after blank lines\n",
+        "tags: [ a , b,c ]\nlist: [1, 2.5, true, null, word]\nempty: [ ]\n",
+        "title: 한국어 제목 — 요약\nkey_with-dash: C# and F#\n",
+    };
+    for (const std::string& yaml : taken) {
+      INFO(yaml);
+      CHECK(ParseSimpleYaml(yaml, 0));
+      compare(yaml, 17);
+    }
+    const std::vector<std::string> left = {
+        "",
+        "# a comment\na: 1\n",
+        "a: 1 # a comment\n",
+        "a:\n  - x\n  - y\n",
+        "a: b\n  continued\n",
+        "a: \"escaped \\\" quote\"\n",
+        "a: 'it''s'\n",
+        "a: [x, [y]]\n",
+        "a: [x,]\n",
+        "a: [a:b]\n",
+        "a: &anchor x\nb: *anchor\n",
+        "a: |\n  block\n",
+        "a: 1\na: 2\n",
+        "a:\tb\n",
+        "a: b\r\n",
+        "a: x\xC2\x85y\n",
+        "\"quoted key\": 1\n",
+        "a: -1\n",
+        "a: ~\n",
+        "a: {b: 1}\n",
+        "a: x: y\n",
+        "a:b\n",
+        "a: \n",
+    };
+    for (const std::string& yaml : left) {
+      INFO(yaml);
+      CHECK_FALSE(ParseSimpleYaml(yaml, 0));
+    }
+  }
 }
 
 }  // namespace
