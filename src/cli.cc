@@ -501,10 +501,7 @@ int RunCheck(const Invocation& call, Streams streams, const Terminal& terminal) 
   const size_t jobs = reading_stdin ? 1 : Jobs(call);
   // The sites the posts belong to, indexed once, for the cross-post rules.
   Sites sites(projects, SiteOptionsOf(call));
-  std::vector<std::string> names_of_posts;
-  names_of_posts.reserve(posts.size());
-  for (const WalkEntry& entry : posts) names_of_posts.push_back(entry.path);
-  sites.Prepare(names_of_posts, job.stdin_filename);
+  sites.Prepare(posts, job.stdin_filename);
   ForEachInOrder<Outcome>(
       posts.size(), jobs, [&](size_t i) { return ProcessPostGuarded(posts[i], job, projects, sites, streams.in); },
       [&](Outcome outcome) {

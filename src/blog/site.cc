@@ -269,9 +269,10 @@ std::unique_ptr<Blog> BuildBlog(const fs::path& site, Projects& projects, const 
   return std::make_unique<Blog>(root, config.series, std::move(posts));
 }
 
-void Sites::Prepare(const std::vector<std::string>& names, const std::optional<std::string>& stdin_name) {
+void Sites::Prepare(const std::vector<WalkEntry>& posts, const std::optional<std::string>& stdin_name) {
   std::map<fs::path, std::optional<fs::path>> root_of_folder;
-  for (const std::string& name : names) {
+  for (const WalkEntry& entry : posts) {
+    const std::string& name = entry.path;
     if (name == "-" && !stdin_name) continue;
     const std::string& post = name == "-" ? *stdin_name : name;
     if (site_of_post_.count(post)) continue;

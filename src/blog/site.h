@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "blog/blog.h"
+#include "file_walk.h"
 #include "projects.h"
 
 namespace digestlint {
@@ -48,9 +49,9 @@ std::unique_ptr<Blog> BuildBlog(const std::filesystem::path& site, Projects& pro
 class Sites {
  public:
   Sites(Projects& projects, SiteOptions options) : projects_(projects), options_(options) {}
-  /// Builds the index of every site that the posts `names` belong to ("-" is the
-  /// post read from stdin, named `stdin_name`).
-  void Prepare(const std::vector<std::string>& names, const std::optional<std::string>& stdin_name);
+  /// Builds the index of every site that the posts of a walk belong to ("-" is
+  /// the post read from stdin, named `stdin_name`).
+  void Prepare(const std::vector<WalkEntry>& posts, const std::optional<std::string>& stdin_name);
   /// The site of a post named as in Prepare (or nullptr).
   const Blog* For(const std::string& post) const;
 

@@ -405,7 +405,7 @@ void LanguageServer::Lint(Document& document) {
   const bool selected = project && !site.failed && (!document.path || selection_->Keeps(name, true));
   // The other posts of its site as they are on disk (this one is compared as its buffer is), for
   // the cross-post rules; building the index may read other folders' configurations.
-  if (selected && document.path) sites_->Prepare({name}, std::nullopt);
+  if (selected && document.path) sites_->Prepare({WalkEntry{name, true, ""}}, std::nullopt);
   ReportConfigurationErrors(name);
   if (selected) {
     projects_seen_.insert(project);
