@@ -230,10 +230,10 @@ class SimpleYaml {
     return value.find_first_of("\"'`[]{},&*!|>%@") == std::string_view::npos;
   }
 
-  // `key: value` at the start of a line (`line` starts at `at`).
+  // `key: value` on a non-empty line, which starts at `at`.
   bool Entry(std::string_view line, size_t at, YamlDocument& document, int* values) {
     size_t colon = 0;
-    if (line.empty() || !std::isalpha(static_cast<unsigned char>(line[0]))) return false;
+    if (!std::isalpha(static_cast<unsigned char>(line[0]))) return false;
     while (colon < line.size() && IsKeyChar(line[colon])) ++colon;
     if (line.substr(colon, 2) != ": ") return false;
     const std::string key(line.substr(0, colon));
@@ -265,19 +265,17 @@ class SimpleYaml {
           while (last > first && inside[last - 1] == ' ') --last;
           const std::string_view item = inside.substr(first, last - first);
           if (!IsPlain(item) || item.find_first_of(":#") != std::string_view::npos) return false;
+          const std::string item_pointer = pointer + "/" + std::to_string(list.size());
           const size_t item_offset = value_offset + 1 + first;
-          if (!AddPlain(item, pointer + "/" + std::to_string(list.size()), item_offset, item_offset, list, document)) {
-            return false;
-          }
+          list.push_back(PlainValue(item, item_pointer, document));
+          document.locations[item_pointer] = YamlLocation{item_offset, item_offset};
           ++*values;
           item_start = item_end + 1;
         }
       }
       document.data[key] = std::move(list);
     } else if (IsPlain(value)) {
-      nlohmann::json plain;
-      if (!AddPlain(value, pointer, key_offset, value_offset, plain, document)) return false;
-      document.data[key] = std::move(plain.back());
+      document.data[key] = PlainValue(value, pointer, document);
     } else {
       return false;
     }
@@ -285,15 +283,13 @@ class SimpleYaml {
     return true;
   }
 
-  // Appends the plain scalar `value` to the array `into`, as yaml-cpp's reading would type it.
-  static bool AddPlain(std::string_view value, const std::string& pointer, size_t key_offset, size_t value_offset,
-                       nlohmann::json& into, YamlDocument& document) {
+  // The plain scalar `value` (at `pointer`) typed as YamlToJson types yaml-cpp's.
+  static nlohmann::json PlainValue(std::string_view value, const std::string& pointer, YamlDocument& document) {
     std::string problem;
     const std::string text(value);
-    into.push_back(PlainScalarToJson(text, &problem));
+    nlohmann::json typed = PlainScalarToJson(text, &problem);
     if (!problem.empty()) document.out_of_range.push_back(OutOfRangeNumber{pointer, text, problem});
-    document.locations[pointer] = YamlLocation{key_offset, value_offset};
-    return true;
+    return typed;
   }
 
   std::string_view yaml_;
