@@ -160,6 +160,22 @@ TEST_CASE("framing: a message over the size limit is an error and is skipped unr
   CHECK(frames[0].body == kSecond);
 }
 
+TEST_CASE("framing: a message nested deeper than 64 levels is an error, not a body, and the next one is read",
+          "[server][framing]") {
+  const auto nested = [](int levels) {
+    return R"({"jsonrpc":"2.0","method":"x","params":)" + std::string(static_cast<size_t>(levels - 1), '[') +
+           R"("[[[ in a string")" + std::string(static_cast<size_t>(levels - 1), ']') + "}";
+  };
+  FrameReader reader;
+  reader.Feed(Framed(nested(64)) + Framed(nested(65)) + Framed(kSecond));
+  const std::vector<Frame> frames = Drain(reader);
+  REQUIRE(frames.size() == 3);
+  CHECK(frames[0].body == nested(64));  // 64 levels of brackets; those in the string do not count
+  CHECK_FALSE(frames[1].body);
+  CHECK(frames[1].error == "a message nested deeper than 64 levels is not read");
+  CHECK(frames[2].body == kSecond);
+}
+
 TEST_CASE("framing: a header line that never ends is an error, and reading moves on", "[server][framing]") {
   FrameReader reader;
   reader.Feed(std::string(10000, 'A'));

@@ -62,7 +62,7 @@ void FrameReader::StartHeader(size_t at) {
   content_length_.reset();
   scan_pos_ = 0;
   scan_depth_ = 0;
-  scan_in_string_ = scan_escape_ = scan_started_ = scan_failed_ = false;
+  scan_in_string_ = scan_escape_ = scan_started_ = scan_failed_ = scan_too_deep_ = false;
   scan_end_ = std::string::npos;
 }
 
@@ -93,7 +93,7 @@ size_t FrameReader::ScanJsonValue() {
     } else if (c == '"') {
       scan_in_string_ = true;
     } else if (c == '{' || c == '[') {
-      ++scan_depth_;
+      if (++scan_depth_ > kMaxJsonDepth) scan_too_deep_ = true;
     } else if ((c == '}' || c == ']') && --scan_depth_ == 0) {
       scan_end_ = scan_pos_ + 1;
     }
@@ -221,7 +221,11 @@ std::optional<Frame> FrameReader::Next() {
           Compact();
           return std::nullopt;
         }
-        Frame frame{buffer_.substr(pos_, body_length_), "", nullptr};
+        // nlohmann copies and compares values recursively: a deeper one would overflow the stack.
+        Frame frame =
+            scan_too_deep_
+                ? Error("a message nested deeper than " + std::to_string(kMaxJsonDepth) + " levels is not read")
+                : Frame{buffer_.substr(pos_, body_length_), "", nullptr};
         StartHeader(pos_ + body_length_);
         return frame;
       }

@@ -61,13 +61,14 @@ class FrameReader {
   bool header_seen_ = false;  // a header line of the current message was read
   std::optional<size_t> content_length_;
   size_t body_length_ = 0;  // kBody: bytes promised; kDiscarding: bytes left to drop
-  // Incremental scan of the body for the end of its first JSON value.
+  // Incremental scan of the body for the end of its first JSON value, and its depth.
   size_t scan_pos_ = 0;
   int scan_depth_ = 0;
   bool scan_in_string_ = false;
   bool scan_escape_ = false;
   bool scan_started_ = false;
   bool scan_failed_ = false;
+  bool scan_too_deep_ = false;  // nested deeper than kMaxJsonDepth: refused before parsing
   size_t scan_end_ = std::string::npos;
 };
 

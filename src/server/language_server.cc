@@ -12,7 +12,6 @@
 #include "glob.h"
 #include "linter.h"
 #include "rule.h"
-#include "schema_graph.h"
 #include "settings.h"
 #include "uri.h"
 
@@ -150,11 +149,6 @@ void LanguageServer::Log(const std::string& message) {
 void LanguageServer::Handle(const Frame& frame) {
   if (!frame.body) {
     send_(ErrorResponse(frame.id, kParseError, frame.error));
-    return;
-  }
-  if (FirstTooDeepBracket(*frame.body)) {
-    send_(ErrorResponse(nullptr, kParseError,
-                        "a message nested deeper than " + std::to_string(kMaxJsonDepth) + " levels is not read"));
     return;
   }
   Json message;
